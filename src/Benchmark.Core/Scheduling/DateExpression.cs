@@ -1,0 +1,107 @@
+using System.Text.RegularExpressions;
+
+namespace Benchmark.Core.Scheduling;
+
+/// <summary>What a date expression is relative to.</summary>
+public enum ReferencePart
+{
+    /// <summary>An anchor, a milestone or the first day of a session.</summary>
+    Start,
+
+    /// <summary>The last day of a session (<c>SC1.end</c>).</summary>
+    End,
+
+    /// <summary>The planned start of a phase (<c>phase:x.start</c>).</summary>
+    PhaseStart,
+
+    /// <summary>The deadline of a phase (<c>phase:x.due</c>).</summary>
+    PhaseDue,
+}
+
+/// <summary>A day relative to an anchor, session, milestone or phase, e.g. <c>J*+2mo+15d</c>.</summary>
+public sealed partial record DateExpression(string Text, string Reference, ReferencePart Part, Offset Offset)
+{
+    public static bool TryParse(string text, out DateExpression? expression, out string? error)
+    {
+        expression = null;
+        var compact = text.Replace(" ", "", StringComparison.Ordinal);
+        var match = ExpressionRegex().Match(compact);
+        if (!match.Success)
+        {
+            error = $"date '{text}' illisible : attendu une référence suivie de décalages, par exemple 'J*+15d', 'SC1+2w', 'phase:diagnostic.due-7d'";
+            return false;
+        }
+
+        if (!Offset.TryParseTerms(match.Groups["terms"].Value, allowTime: false, out var offset, out error))
+        {
+            error = $"date '{text}' : {error}";
+            return false;
+        }
+
+        var reference = match.Groups["ref"].Value;
+        var suffix = match.Groups["part"].Value;
+        var isPhase = match.Groups["phase"].Success;
+        ReferencePart part;
+        switch (isPhase, suffix)
+        {
+            case (true, "start"):
+                part = ReferencePart.PhaseStart;
+                break;
+            case (true, "due"):
+                part = ReferencePart.PhaseDue;
+                break;
+            case (true, _):
+                error = $"date '{text}' : une phase se désigne par 'phase:{reference}.start' ou 'phase:{reference}.due'";
+                return false;
+            case (false, "end"):
+                part = ReferencePart.End;
+                break;
+            case (false, ""):
+                part = ReferencePart.Start;
+                break;
+            default:
+                error = $"date '{text}' : '.{suffix}' ne s'applique qu'aux phases ; pour une séance utilisez '{reference}' ou '{reference}.end'";
+                return false;
+        }
+
+        expression = new DateExpression(text, reference, part, offset);
+        return true;
+    }
+
+    public override string ToString() => Text;
+
+    [GeneratedRegex(@"^(?<phase>phase:)?(?<ref>[A-Za-z0-9_*][A-Za-z0-9_*\-]*?)(\.(?<part>start|due|end))?(?<terms>([+-]\d+(mo|d|w|y))*)$",
+        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    private static partial Regex ExpressionRegex();
+}
+
+/// <summary>How long a session lasts: whole days (each from the start time to the end time) or minutes.</summary>
+public readonly partial record struct SessionDuration(int Days, int Minutes)
+{
+    public static bool TryParse(string text, out SessionDuration duration, out string? error)
+    {
+        duration = default;
+        error = null;
+        var match = DurationRegex().Match(text.Replace(" ", "", StringComparison.Ordinal));
+        if (!match.Success || match.Length == 0)
+        {
+            error = $"durée '{text}' illisible : attendu par exemple '90min', '1h30', '3h', '1d' ou '2d'";
+            return false;
+        }
+
+        int Get(string name) => match.Groups[name].Success ? int.Parse(match.Groups[name].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+        duration = new SessionDuration(Get("d"), (Get("h") * 60) + Get("hm") + Get("m"));
+        if (duration.Days > 30 || duration.Minutes > 24 * 60 || (duration.Days == 0 && duration.Minutes == 0))
+        {
+            error = $"durée '{text}' hors limites : entre 1 minute et 24 heures, ou entre 1 et 30 jours";
+            return false;
+        }
+
+        return true;
+    }
+
+    public override string ToString() => Days > 0 ? $"{Days}d" : Minutes % 60 == 0 ? $"{Minutes / 60}h" : $"{Minutes}min";
+
+    [GeneratedRegex(@"^(?:(?<d>\d{1,3})d|(?:(?<h>\d{1,2})h(?<hm>\d{1,2})?)?(?:(?<m>\d{1,4})min)?)$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    private static partial Regex DurationRegex();
+}

@@ -1,0 +1,30 @@
+namespace Benchmark.Core.Scheduling;
+
+/// <summary>
+/// Programmes run on Paris local time; instants are stored in UTC. This is the one place that converts,
+/// so a 09:00 session stays at 09:00 across the change to summer or winter time.
+/// </summary>
+public static class ParisTime
+{
+    public static TimeZoneInfo Zone { get; } = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+
+    /// <summary>
+    /// The UTC instant of a Paris wall-clock time. A time skipped by the spring change (02:00–03:00) moves
+    /// forward by the gap; a time that occurs twice in autumn takes its first (summer time) occurrence.
+    /// </summary>
+    public static DateTimeOffset ToUtc(DateOnly date, TimeOnly time)
+    {
+        var local = date.ToDateTime(time, DateTimeKind.Unspecified);
+        if (Zone.IsInvalidTime(local))
+        {
+            local = local.AddHours(1);
+        }
+
+        var offset = Zone.IsAmbiguousTime(local) ? Zone.GetAmbiguousTimeOffsets(local).Max() : Zone.GetUtcOffset(local);
+        return new DateTimeOffset(local, offset).ToUniversalTime();
+    }
+
+    public static DateTimeOffset ToParis(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
+
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(ToParis(clock.GetUtcNow()).DateTime);
+}
