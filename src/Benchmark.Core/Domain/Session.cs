@@ -1,0 +1,192 @@
+using Benchmark.Core.Common;
+using Benchmark.Core.Definitions;
+
+namespace Benchmark.Core.Domain;
+
+public enum SessionStatus
+{
+    Planned,
+    Scheduled,
+    Held,
+    Cancelled,
+}
+
+/// <summary>
+/// A session of a wave: collective (a group), individual or internal (one enrolment). It keeps one calendar UID for
+/// its whole life; every change bumps <see cref="Sequence"/> so calendar clients replace the previous invite.
+/// </summary>
+public sealed class Session
+{
+    private Session()
+    {
+    }
+
+    public Session(Guid id, Guid waveId, Guid? groupId, Guid? enrolmentId, string sessionId, SessionKind kind, DateTimeOffset plannedStartUtc, DateTimeOffset plannedEndUtc)
+    {
+        (Id, WaveId, GroupId, EnrolmentId, SessionId, Kind) = (id, waveId, groupId, enrolmentId, sessionId, kind);
+        (StartUtc, EndUtc) = (plannedStartUtc, plannedEndUtc);
+        Uid = $"{id:N}@benchmark";
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid WaveId { get; private set; }
+
+    public Guid? GroupId { get; private set; }
+
+    public Guid? EnrolmentId { get; private set; }
+
+    /// <summary>The session's id in the definition (SC1, SI0, …).</summary>
+    public string SessionId { get; private set; } = "";
+
+    public SessionKind Kind { get; private set; }
+
+    public SessionStatus Status { get; private set; }
+
+    public DateTimeOffset StartUtc { get; private set; }
+
+    public DateTimeOffset EndUtc { get; private set; }
+
+    public string? Location { get; private set; }
+
+    public string? VisioUrl { get; private set; }
+
+    public string? Agenda { get; private set; }
+
+    public string Uid { get; private set; } = "";
+
+    public int Sequence { get; private set; }
+
+    public string? Minutes { get; private set; }
+
+    public DateTimeOffset? HeldAt { get; private set; }
+
+    public string? CancelReason { get; private set; }
+
+    public Result<SessionEvent> Schedule(SessionSlot slot, DateTimeOffset now)
+    {
+        if (Status != SessionStatus.Planned)
+        {
+            return Error.NotAllowed($"La séance {SessionId} est déjà {Describe(Status)} : utilisez « reprogrammer ».");
+        }
+
+        if (slot.Validate(now) is { } error)
+        {
+            return error;
+        }
+
+        Apply(slot);
+        Status = SessionStatus.Scheduled;
+        return new SessionScheduled(Id, SessionId, Sequence);
+    }
+
+    public Result<SessionEvent> Reschedule(SessionSlot slot, DateTimeOffset now)
+    {
+        if (Status != SessionStatus.Scheduled)
+        {
+            return Error.NotAllowed($"Seule une séance programmée peut être reprogrammée (la séance {SessionId} est {Describe(Status)}).");
+        }
+
+        if (slot.Validate(now) is { } error)
+        {
+            return error;
+        }
+
+        var previousStart = StartUtc;
+        Apply(slot);
+        Sequence++;
+        return new SessionRescheduled(Id, SessionId, Sequence, previousStart);
+    }
+
+    public Result<SessionEvent> Cancel(string reason)
+    {
+        if (Status is SessionStatus.Held or SessionStatus.Cancelled)
+        {
+            return Error.NotAllowed($"La séance {SessionId} est déjà {Describe(Status)} : elle ne peut plus être annulée.");
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return Error.Invalid("Indiquez le motif de l'annulation.");
+        }
+
+        var wasScheduled = Status == SessionStatus.Scheduled;
+        Status = SessionStatus.Cancelled;
+        CancelReason = reason.Trim();
+        if (wasScheduled)
+        {
+            Sequence++;
+        }
+
+        return new SessionCancelled(Id, SessionId, Sequence, wasScheduled);
+    }
+
+    public Result<SessionEvent> MarkHeld(string minutes, DateTimeOffset now)
+    {
+        if (Status != SessionStatus.Scheduled)
+        {
+            return Error.NotAllowed($"Seule une séance programmée peut être déclarée tenue (la séance {SessionId} est {Describe(Status)}).");
+        }
+
+        if (now < StartUtc)
+        {
+            return Error.NotAllowed($"La séance {SessionId} n'a pas encore commencé : le compte rendu se saisit après la séance.");
+        }
+
+        Status = SessionStatus.Held;
+        Minutes = minutes;
+        HeldAt = now;
+        return new SessionHeld(Id, SessionId);
+    }
+
+    private void Apply(SessionSlot slot) =>
+        (StartUtc, EndUtc, Location, VisioUrl, Agenda) = (slot.StartUtc, slot.EndUtc, slot.Location, slot.VisioUrl, slot.Agenda);
+
+    private static string Describe(SessionStatus status) => status switch
+    {
+        SessionStatus.Planned => "prévue",
+        SessionStatus.Scheduled => "programmée",
+        SessionStatus.Held => "tenue",
+        SessionStatus.Cancelled => "annulée",
+    };
+}
+
+/// <summary>Where and when a session takes place, as a consultant enters it.</summary>
+public sealed record SessionSlot(DateTimeOffset StartUtc, DateTimeOffset EndUtc, string? Location, string? VisioUrl, string? Agenda)
+{
+    public Error? Validate(DateTimeOffset now)
+    {
+        if (StartUtc < now)
+        {
+            return Error.Invalid("La date de début est passée : choisissez une date à venir.");
+        }
+
+        if (EndUtc <= StartUtc)
+        {
+            return Error.Invalid("La fin de la séance doit suivre son début.");
+        }
+
+        if (string.IsNullOrWhiteSpace(Location) && string.IsNullOrWhiteSpace(VisioUrl))
+        {
+            return Error.Invalid("Indiquez un lieu ou un lien de visioconférence.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(VisioUrl)
+            && (!Uri.TryCreate(VisioUrl, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps || string.IsNullOrEmpty(uri.Host)))
+        {
+            return Error.Invalid("Le lien de visioconférence doit être une adresse https:// complète.");
+        }
+
+        return null;
+    }
+}
+
+public abstract record SessionEvent(Guid SessionRecordId, string SessionId);
+
+public sealed record SessionScheduled(Guid SessionRecordId, string SessionId, int Sequence) : SessionEvent(SessionRecordId, SessionId);
+
+public sealed record SessionRescheduled(Guid SessionRecordId, string SessionId, int Sequence, DateTimeOffset PreviousStartUtc) : SessionEvent(SessionRecordId, SessionId);
+
+public sealed record SessionCancelled(Guid SessionRecordId, string SessionId, int Sequence, bool InvitesWereSent) : SessionEvent(SessionRecordId, SessionId);
+
+public sealed record SessionHeld(Guid SessionRecordId, string SessionId) : SessionEvent(SessionRecordId, SessionId);
