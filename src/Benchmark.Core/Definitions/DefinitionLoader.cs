@@ -118,7 +118,7 @@ public static partial class DefinitionLoader
             c.Each(f.List("indicators"), "un indicateur", (i, _) => IndicatorReader.Read(c, i),
                 "id", "title", "category", "unit", "period", "direction", "min", "max", "inputs", "formula", "checks", "description", "source"),
             c.Each(f.List("reminders"), "un rappel", (r, _) => ReadReminder(c, r),
-                "id", "on", "offset", "time", "audience", "when", "kinds", "template"));
+                "id", "trigger", "offset", "time", "audience", "when", "kinds", "template"));
     }
 
     private static ReminderDefinition ReadReminder(LoadContext c, NodeReader.Fields r)
@@ -130,7 +130,7 @@ public static partial class DefinitionLoader
         c.RoleRefs(audience.Where(a => a.Id != Vocabulary.OwnerAudience), "audience du rappel");
         var reminder = new ReminderDefinition(
             c.Id(r, "id"),
-            r.Enum("on", Vocabulary.Triggers) ?? ReminderTrigger.SessionStart,
+            r.Enum("trigger", Vocabulary.Triggers) ?? ReminderTrigger.SessionStart,
             c.OffsetOf(r, "offset") ?? Offset.Zero,
             c.TimeOf(r, "time", new TimeOnly(8, 0)),
             audience.Select(a => a.Id).ToList(),
@@ -139,7 +139,7 @@ public static partial class DefinitionLoader
             r.RequiredString("template"));
         if (kinds.Count > 0 && reminder.On is not (ReminderTrigger.SessionStart or ReminderTrigger.SessionReportDue))
         {
-            c.Reader.Error(r.PositionOf("kinds"), "'kinds' ne s'applique qu'aux rappels de séance (on: session.start ou session.report-due)");
+            c.Reader.Error(r.PositionOf("kinds"), "'kinds' ne s'applique qu'aux rappels de séance (trigger: session.start ou session.report-due)");
         }
 
         if (!TemplateNameRegex().IsMatch(reminder.Template) && reminder.Template.Length > 0)
