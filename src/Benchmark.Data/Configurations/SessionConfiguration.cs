@@ -1,0 +1,27 @@
+using Benchmark.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Benchmark.Data.Configurations;
+
+internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
+{
+    public void Configure(EntityTypeBuilder<Session> builder)
+    {
+        builder.ToTable("Sessions");
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.Property(s => s.SessionId).HasMaxLength(Lengths.DefinitionId);
+        builder.Property(s => s.Location).HasMaxLength(Lengths.Comment);
+        builder.Property(s => s.VisioUrl).HasMaxLength(Lengths.Url);
+        builder.Property(s => s.Uid).HasMaxLength(Lengths.Key);
+        builder.Property(s => s.CancelReason).HasMaxLength(Lengths.Comment);
+        builder.HasIndex(s => new { s.WaveId, s.GroupId, s.EnrolmentId, s.SessionId }).IsUnique();
+        builder.HasIndex(s => s.Uid).IsUnique();
+        builder.HasIndex(s => new { s.Status, s.StartUtc });
+        builder.HasIndex(s => s.EnrolmentId);
+        builder.HasIndex(s => s.GroupId);
+        builder.HasOne<Wave>().WithMany().HasForeignKey(s => s.WaveId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Group>().WithMany().HasForeignKey(s => s.GroupId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Enrolment>().WithMany().HasForeignKey(s => s.EnrolmentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
