@@ -1,4 +1,5 @@
 using Benchmark.Web.Cli;
+using Benchmark.Web.Hosting;
 
 if (!CommandLine.IsServe(args) && CommandLine.RunOffline(args) is { } exitCode)
 {
@@ -6,8 +7,10 @@ if (!CommandLine.IsServe(args) && CommandLine.RunOffline(args) is { } exitCode)
 }
 
 var builder = WebApplication.CreateBuilder(args.Length > 0 && args[0] == "serve" ? args[1..] : args);
+builder.AddBenchmarkHost();
+
 var app = builder.Build();
-app.MapGet("/", () => "Benchmark");
+app.MapBenchmarkEndpoints();
 await app.RunAsync();
 return 0;
 
