@@ -93,4 +93,27 @@ public sealed class DefinitionLoaderLimitsTests
         Assert.IsType<YamlMapping>(tree);
         Assert.Contains("imbrication trop profonde", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact(Skip = "BUG: the size limit counts UTF-16 chars, not bytes: a 2.1 MB file of accented text is read although README refuses files over 1 MiB; see report")]
+    public void LoadFile_WhenTheFileIsOverOneMebibyteOfUtf8_ThenItIsRefused()
+    {
+        // Arrange: 700,000 '€' are 700,000 chars but 2,100,000 bytes.
+        var path = Path.Combine(Path.GetTempPath(), $"benchmark-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(path, new DefinitionYaml().WithSummary(new string('€', 700_000)).Build(), new UTF8Encoding(false));
+        try
+        {
+            Assert.True(new FileInfo(path).Length > 1 << 20);
+
+            // Act
+            var result = DefinitionLoader.LoadFile(path, "euros.yaml");
+
+            // Assert
+            var error = Assert.Single(result.Errors);
+            Assert.Equal(new SourcePosition(1, 1), error.Position);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }

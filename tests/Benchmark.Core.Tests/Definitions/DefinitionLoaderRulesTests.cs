@@ -1,3 +1,4 @@
+using Benchmark.Core.Definitions;
 using Benchmark.Core.Tests.Support;
 
 namespace Benchmark.Core.Tests.Definitions;
@@ -130,5 +131,98 @@ public sealed class DefinitionLoaderRulesTests
         // Assert
         var error = Assert.Single(result.Errors);
         Assert.Contains("group_size : il faut 1 ≤ min ≤ max", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_WhenTheFileHoldsOnlyComments_ThenItIsReportedAsEmpty()
+    {
+        // Act
+        var result = DefinitionLoader.Load("# yaml-language-server: $schema=./schema.json\n# rien d'autre\n", "commentaires.yaml");
+
+        // Assert
+        var error = Assert.Single(result.Errors);
+        Assert.Contains("fichier vide", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact(Skip = "BUG: an offset past year 9999 makes DateOnly.AddMonths throw out of DefinitionLoader.Load (ScheduleResolver.Evaluate); see report")]
+    public void Load_WhenADateFallsOutsideTheCalendar_ThenItIsReportedInsteadOfThrown()
+    {
+        // Arrange
+        var yaml = new DefinitionYaml().WithPhases("""
+            phases:
+              - { id: diagnostic, title: "Diagnostic", due: J+9000y }
+            """);
+
+        // Act
+        var result = yaml.Load();
+
+        // Assert
+        var error = Assert.Single(result.Errors);
+        Assert.Contains("J+9000y", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact(Skip = "BUG: 'phases: []' loads as valid and WorkflowEngine.Start then throws on Phases[0]; see report")]
+    public void Load_WhenThePhaseListIsEmpty_ThenItIsReported()
+    {
+        // Arrange
+        var yaml = new DefinitionYaml().WithPhases("phases: []");
+
+        // Act
+        var result = yaml.Load();
+
+        // Assert
+        Assert.False(result.IsValid);
+        Assert.Contains(result.Errors, e => e.Message.Contains("phase", StringComparison.Ordinal));
+    }
+
+    [Fact(Skip = "BUG: a day-long session whose 'time' is not before 'end_time' loads and resolves with EndUtc before StartUtc; see report")]
+    public void Load_WhenADayLongSessionStartsAfterItsEndTime_ThenItIsReported()
+    {
+        // Arrange: end_time defaults to 17:00.
+        var yaml = new DefinitionYaml().WithPhases("""
+            phases:
+              - id: diagnostic
+                title: "Diagnostic"
+                due: J+1mo
+                sessions:
+                  - { id: SC1, title: "Session", kind: collective, at: J+7d, time: "18:00", duration: 1d, mode: presentiel, attendees: [consultant] }
+            """);
+
+        // Act
+        var result = yaml.Load();
+
+        // Assert
+        var error = Assert.Single(result.Errors);
+        Assert.Contains("18:00", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact(Skip = "BUG: AgendaReader checks that the first slot starts after the session but never that slots end before it ends (README: 'times within the session'); see report")]
+    public void Load_WhenAnAgendaSlotEndsAfterTheSession_ThenItIsReported()
+    {
+        // Arrange: a 3-hour session from 09:00 ends at 12:00.
+        var yaml = new DefinitionYaml().WithPhases("""
+            phases:
+              - id: diagnostic
+                title: "Diagnostic"
+                due: J+1mo
+                sessions:
+                  - id: SC1
+                    title: "Session"
+                    kind: collective
+                    at: J+7d
+                    duration: 3h
+                    mode: presentiel
+                    attendees: [consultant]
+                    agenda:
+                      - { time: "09:00-11:00", title: "Diagnostic" }
+                      - { time: "11:00-13:30", title: "Plan d'actions" }
+            """);
+
+        // Act
+        var result = yaml.Load();
+
+        // Assert
+        var error = Assert.Single(result.Errors);
+        Assert.Contains("11:00-13:30", error.Message, StringComparison.Ordinal);
     }
 }
