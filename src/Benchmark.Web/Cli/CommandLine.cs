@@ -9,6 +9,8 @@ internal static class CommandLine
     {
         "validate" => ValidateCommand.Run(args[1..], Console.Out, Console.Error),
         "schedule" => ScheduleCommand.Run(args[1..], Console.Out, Console.Error),
+        "migrate" => MigrateCommand.RunAsync(args[1..], Console.Out, Console.Error).GetAwaiter().GetResult(),
+        "seed" => SeedDemoCommand.RunAsync(args[1..], Console.Out, Console.Error, TimeProvider.System).GetAwaiter().GetResult(),
         _ => null,
     };
 }
