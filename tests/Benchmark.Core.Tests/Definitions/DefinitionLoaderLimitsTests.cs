@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Benchmark.Core.Definitions;
 using Benchmark.Core.Tests.Support;
@@ -114,6 +115,26 @@ public sealed class DefinitionLoaderLimitsTests
         finally
         {
             File.Delete(path);
+        }
+    }
+
+    [Fact(Skip = "BUG: BoundedYamlReader formats the limits with ':N0' in the current culture, so users read '1,048,576' on an English server; see report")]
+    public void Read_WhenTheServerCultureIsEnglish_ThenLimitsAreStillWrittenTheFrenchWay()
+    {
+        // Arrange
+        var previous = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("en-US");
+        try
+        {
+            // Act
+            var error = Assert.Throws<YamlReadException>(() => BoundedYamlReader.Read(new string('a', YamlLimits.Default.MaxChars + 1)));
+
+            // Assert
+            Assert.DoesNotContain("1,048,576", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = previous;
         }
     }
 }
