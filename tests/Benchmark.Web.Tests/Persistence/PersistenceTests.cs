@@ -53,6 +53,7 @@ public abstract class PersistenceTests : IAsyncLifetime
         await using var db = NewContext();
 
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        Assert.False(db.Database.HasPendingModelChanges(), "The model changed: add a migration for both providers (see DependencyInjection.cs).");
         Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
     }
 
