@@ -5,7 +5,7 @@ namespace Benchmark.Core.Definitions;
 /// <summary>Reads an agenda ("ordre du jour"): time slots in order, not overlapping, one run per day of the session.</summary>
 internal static class AgendaReader
 {
-    public static IReadOnlyList<AgendaItemDefinition> Read(LoadContext c, NodeReader.Fields s, string sessionId, TimeOnly start, SessionDuration duration)
+    public static IReadOnlyList<AgendaItemDefinition> Read(LoadContext c, NodeReader.Fields s, string sessionId, TimeOnly start, TimeOnly end, SessionDuration duration)
     {
         var items = new List<AgendaItemDefinition>();
         var day = 1;
@@ -31,7 +31,7 @@ internal static class AgendaReader
                 continue;
             }
 
-            if (previousEnd is { } end && from < end)
+            if (previousEnd is { } previous && from < previous)
             {
                 if (day < Math.Max(1, duration.Days))
                 {
@@ -39,13 +39,18 @@ internal static class AgendaReader
                 }
                 else
                 {
-                    c.Reader.Error(a.PositionOf("time"), $"créneau '{slot}' chevauche le précédent (qui finit à {end:HH\\:mm}) : les points se suivent dans l'ordre");
+                    c.Reader.Error(a.PositionOf("time"), $"créneau '{slot}' chevauche le précédent (qui finit à {previous:HH\\:mm}) : les points se suivent dans l'ordre");
                 }
             }
 
             if (day == 1 && items.Count == 0 && from < start)
             {
                 c.Reader.Error(a.PositionOf("time"), $"créneau '{slot}' commence avant la séance ({start:HH\\:mm}) : corrigez 'time' de la séance ou le créneau");
+            }
+
+            if (to > end)
+            {
+                c.Reader.Error(a.PositionOf("time"), $"créneau '{slot}' finit après la séance ({end:HH\\:mm}) : raccourcissez-le ou allongez la séance");
             }
 
             previousEnd = to;

@@ -22,10 +22,10 @@ public static partial class DefinitionLoader
             return new LoadResult(null, [new DefinitionError(name, new(1, 1), "fichier introuvable : vérifiez le chemin")]);
         }
 
-        if (info.Length > YamlLimits.Default.MaxChars * 4L)
+        if (info.Length > YamlLimits.Default.MaxBytes)
         {
             return new LoadResult(null, [new DefinitionError(name, new(1, 1),
-                $"le fichier fait {info.Length:N0} octets, bien au-delà de la limite : une définition tient en moins de 1 Mo")]);
+                string.Create(CultureInfo.GetCultureInfo("fr-FR"), $"le fichier fait {info.Length:N0} octets, au-delà de la limite de {YamlLimits.Default.MaxBytes:N0} : une définition tient en moins de 1 Mio"))]);
         }
 
         return Load(File.ReadAllText(path), name);
@@ -98,6 +98,13 @@ public static partial class DefinitionLoader
             c.Reader.Error(f.PositionOf("anchors"), "au moins une ancre est nécessaire (ex. '- { id: J, title: Notification }')");
         }
 
+        var phases = c.Each(f.List("phases", required: true), "une phase", (p, _) => PhaseReader.Read(c, p),
+            "id", "title", "description", "start", "due", "gate", "milestones", "sessions", "checklist", "deliverables");
+        if (f.Node("phases") is not null && phases.Count == 0)
+        {
+            c.Reader.Error(f.PositionOf("phases"), "au moins une phase est nécessaire : un programme se déroule en phases");
+        }
+
         return new WorkflowDefinition(
             id,
             version ?? 0,
@@ -112,8 +119,7 @@ public static partial class DefinitionLoader
             c.Each(f.List("axes"), "un axe", (a, _) => new AxisDefinition(c.Id(a, "id"), a.RequiredString("title"),
                 c.Each(a.List("actions", required: true), "une action", (x, _) => new ActionDefinition(c.Id(x, "id"), x.RequiredString("title"), x.String("description")),
                     "id", "title", "description")), "id", "title", "actions"),
-            c.Each(f.List("phases", required: true), "une phase", (p, _) => PhaseReader.Read(c, p),
-                "id", "title", "description", "start", "due", "gate", "milestones", "sessions", "checklist", "deliverables"),
+            phases,
             c.Each(f.List("grids"), "une grille", (g, _) => IndicatorReader.ReadGrid(c, g), "id", "title", "description", "columns"),
             c.Each(f.List("indicators"), "un indicateur", (i, _) => IndicatorReader.Read(c, i),
                 "id", "title", "category", "unit", "period", "direction", "min", "max", "inputs", "formula", "checks", "description", "source"),

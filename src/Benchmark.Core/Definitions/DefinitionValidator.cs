@@ -10,17 +10,17 @@ internal static class DefinitionValidator
     {
         SourcePosition At(object item) => c.Positions.TryGetValue(item, out var p) ? p : new(1, 1);
 
-        IndicatorReader.Duplicates(c, d.Roles.Select(x => (x.Id, At(x))), "le rôle");
-        IndicatorReader.Duplicates(c, d.Phases.Select(x => (x.Id, At(x))), "la phase");
+        IndicatorReader.Duplicates(c, d.Roles.Select(x => (x.Id, At(x))), "rôle");
+        IndicatorReader.Duplicates(c, d.Phases.Select(x => (x.Id, At(x))), "phase");
         IndicatorReader.Duplicates(c, d.Anchors.Select(x => (x.Id, At(x))).Concat(d.Sessions.Select(x => (x.Id, At(x))))
-            .Concat(d.Milestones.Select(x => (x.Id, At(x)))), "l'ancre, séance ou jalon");
-        IndicatorReader.Duplicates(c, d.ChecklistItems.Select(x => (x.Id, At(x))), "l'élément de check-list");
-        IndicatorReader.Duplicates(c, d.Deliverables.Select(x => (x.Id, At(x))), "le livrable");
-        IndicatorReader.Duplicates(c, d.Axes.Select(x => (x.Id, At(x))), "l'axe");
-        IndicatorReader.Duplicates(c, d.Actions.Select(x => (x.Id, At(x))), "l'action");
-        IndicatorReader.Duplicates(c, d.Grids.Select(x => (x.Id, At(x))), "la grille");
-        IndicatorReader.Duplicates(c, d.Indicators.Select(x => (x.Id, At(x))), "l'indicateur");
-        IndicatorReader.Duplicates(c, d.Reminders.Select(x => (x.Id, At(x))), "le rappel");
+            .Concat(d.Milestones.Select(x => (x.Id, At(x)))), "ancre, séance ou jalon");
+        IndicatorReader.Duplicates(c, d.ChecklistItems.Select(x => (x.Id, At(x))), "élément de check-list");
+        IndicatorReader.Duplicates(c, d.Deliverables.Select(x => (x.Id, At(x))), "livrable");
+        IndicatorReader.Duplicates(c, d.Axes.Select(x => (x.Id, At(x))), "axe");
+        IndicatorReader.Duplicates(c, d.Actions.Select(x => (x.Id, At(x))), "action");
+        IndicatorReader.Duplicates(c, d.Grids.Select(x => (x.Id, At(x))), "grille");
+        IndicatorReader.Duplicates(c, d.Indicators.Select(x => (x.Id, At(x))), "indicateur");
+        IndicatorReader.Duplicates(c, d.Reminders.Select(x => (x.Id, At(x))), "rappel");
 
         var declared = new Dictionary<IdKind, IReadOnlyList<string>>
         {

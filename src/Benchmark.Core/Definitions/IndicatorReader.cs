@@ -136,7 +136,7 @@ internal static partial class IndicatorReader
         {
             foreach (var (id, position) in group.Skip(1))
             {
-                c.Reader.Error(position, $"{what} '{id}' déclarée deux fois (première à la ligne {group.First().Position.Line}) : renommez l'une");
+                c.Reader.Error(position, $"'{id}' apparaît deux fois comme {what} (première à la ligne {group.First().Position.Line}) : renommez l'une des deux");
             }
         }
     }

@@ -100,19 +100,30 @@ internal static class PhaseReader
         }
 
         var time = c.TimeOf(s, "time", new TimeOnly(9, 0));
+        var endTime = c.TimeOf(s, "end_time", new TimeOnly(17, 0));
+        if (duration.Days > 0 && endTime <= time)
+        {
+            c.Reader.Error(s.PositionOf(s.Node("end_time") is null ? "time" : "end_time"),
+                $"la séance '{id}' dure des journées entières de {time:HH\\:mm} à {endTime:HH\\:mm} : la fin ('end_time', 17:00 par défaut) doit suivre le début ('time')");
+        }
+        else if (duration.Days == 0 && time.AddMinutes(duration.Minutes) < time)
+        {
+            c.Reader.Error(s.PositionOf("duration"), $"la séance '{id}' commencée à {time:HH\\:mm} déborderait sur le lendemain : utilisez une durée en jours ('1d')");
+        }
+
         var session = new SessionDefinition(
             id,
             s.RequiredString("title"),
             s.Enum("kind", Vocabulary.SessionKinds) ?? SessionKind.Collective,
             c.DateOf(s, "at", required: true) ?? Placeholder,
             time,
-            c.TimeOf(s, "end_time", new TimeOnly(17, 0)),
+            endTime,
             duration,
             s.Enum("mode", Vocabulary.Modes) ?? SessionMode.Presentiel,
             attendees.Select(a => a.Id).ToList(),
             c.Ref(s, "milestone", IdKind.Milestone, $"jalon de la séance '{id}'"),
             s.String("description"),
-            AgendaReader.Read(c, s, id, time, duration),
+            AgendaReader.Read(c, s, id, time, duration.Days > 0 ? endTime : time.AddMinutes(duration.Minutes), duration),
             report);
         if (attendees.Count == 0 && s.Node("attendees") is not null)
         {

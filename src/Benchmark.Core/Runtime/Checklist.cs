@@ -24,7 +24,7 @@ internal static class Checklist
                 : "Cet élément appartient à une phase close : il ne peut plus changer.");
         }
 
-        if (definition.FindRole(actor.Role)?.Side is RoleSide.Ars && !actor.IsArsAdmin)
+        if (!actor.IsArsAdmin && definition.FindRole(actor.Role) is not { Side: not RoleSide.Ars })
         {
             return Error.NotAllowed("La check-list est tenue par l'équipe de l'établissement et son consultant.");
         }

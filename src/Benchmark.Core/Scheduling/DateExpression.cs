@@ -102,6 +102,6 @@ public readonly partial record struct SessionDuration(int Days, int Minutes)
 
     public override string ToString() => Days > 0 ? $"{Days}d" : Minutes % 60 == 0 ? $"{Minutes / 60}h" : $"{Minutes}min";
 
-    [GeneratedRegex(@"^(?:(?<d>\d{1,3})d|(?:(?<h>\d{1,2})h(?<hm>\d{1,2})?)?(?:(?<m>\d{1,4})min)?)$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"^(?:(?<d>\d{1,3})d|(?<h>\d{1,2})h(?<hm>[0-5]\d)?|(?<m>\d{1,4})min)$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
     private static partial Regex DurationRegex();
 }

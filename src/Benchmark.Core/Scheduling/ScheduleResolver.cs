@@ -84,13 +84,23 @@ public sealed class ScheduleResolver
             ReferencePart.PhaseStart => "phase-start:",
             ReferencePart.PhaseDue => "phase-due:",
         } + expression.Reference;
+        DateOnly from;
         try
         {
-            return expression.Offset.AddTo(Get(key));
+            from = Get(key);
         }
         catch (ResolutionException ex) when (ex.Expression is null)
         {
             throw new ResolutionException(expression, $"date '{expression.Text}' : {ex.Message}");
+        }
+
+        try
+        {
+            return expression.Offset.AddTo(from);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            throw new ResolutionException(expression, $"date '{expression.Text}' : hors du calendrier (avant l'an 1 ou après l'an 9999)");
         }
     }
 

@@ -1,10 +1,12 @@
+using System.Globalization;
+using System.Text;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
 namespace Benchmark.Core.Yaml;
 
 /// <summary>Limits that keep hostile input (alias bombs, deep nesting, huge files) from hanging the reader.</summary>
-public sealed record YamlLimits(int MaxChars = 1 << 20, int MaxDepth = 32, int MaxNodes = 100_000)
+public sealed record YamlLimits(int MaxBytes = 1 << 20, int MaxDepth = 32, int MaxNodes = 100_000)
 {
     public static YamlLimits Default { get; } = new();
 }
@@ -21,13 +23,16 @@ public sealed class YamlReadException(SourcePosition position, string message) :
 /// </summary>
 public static class BoundedYamlReader
 {
+    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
+
     public static YamlNode? Read(string text, YamlLimits? limits = null)
     {
         limits ??= YamlLimits.Default;
-        if (text.Length > limits.MaxChars)
+        // Cheap bound first (a char is at least one byte), then the exact UTF-8 size.
+        if (text.Length > limits.MaxBytes || Encoding.UTF8.GetByteCount(text) > limits.MaxBytes)
         {
-            throw new YamlReadException(new(1, 1),
-                $"le fichier fait {text.Length:N0} caractères, au-delà de la limite de {limits.MaxChars:N0} : découpez la définition ou retirez le contenu inutile");
+            throw new YamlReadException(new(1, 1), string.Create(French,
+                $"le fichier dépasse la limite de {limits.MaxBytes:N0} octets : découpez la définition ou retirez le contenu inutile"));
         }
 
         var parser = new Parser(new StringReader(text));
@@ -149,8 +154,8 @@ public static class BoundedYamlReader
             _nodes += size;
             if (_nodes > limits.MaxNodes)
             {
-                throw new YamlReadException(position,
-                    $"le document dépasse {limits.MaxNodes:N0} nœuds une fois les alias développés (bombe d'alias ?) : supprimez les alias imbriqués");
+                throw new YamlReadException(position, string.Create(French,
+                    $"le document dépasse {limits.MaxNodes:N0} nœuds une fois les alias développés (bombe d'alias ?) : supprimez les alias imbriqués"));
             }
         }
     }

@@ -130,7 +130,7 @@ public sealed class ChecklistTests
         Assert.True(admin.IsSuccess, admin.Error?.Message);
     }
 
-    [Fact(Skip = "BUG: Checklist.Change only refuses the ARS side, so a role the definition does not declare may tick (fails open); see report")]
+    [Fact]
     public void Execute_WhenTheActorsRoleIsNotDeclared_ThenTickingIsRefused()
     {
         // Arrange
