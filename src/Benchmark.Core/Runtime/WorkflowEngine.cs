@@ -96,6 +96,11 @@ public static class WorkflowEngine
     private static Result<IReadOnlyList<EnrolmentEvent>> Close(
         WorkflowDefinition definition, Enrolment enrolment, EnrolmentContext context, Actor actor, string phaseId, string? forced, DateTimeOffset now)
     {
+        if (!actor.IsArsAdmin && definition.FindRole(actor.Role) is not { Side: RoleSide.Consultant or RoleSide.Ars })
+        {
+            return Error.NotAllowed("Le passage à la phase suivante est prononcé par le consultant ou l'ARS.");
+        }
+
         var progress = enrolment.Phase(phaseId);
         if (progress is null)
         {

@@ -62,7 +62,7 @@ public sealed class PhaseLifecycleTests
         var before = harness.Snapshot();
 
         // Act
-        var result = harness.Run(new ClosePhase(ChefDeProjet, "cadrage"));
+        var result = harness.Run(new ClosePhase(Consultant, "cadrage"));
 
         // Assert
         Assert.False(result.IsSuccess);
@@ -73,6 +73,22 @@ public sealed class PhaseLifecycleTests
         Assert.Contains("« Informer la CME » à cocher", result.Error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("Constituer l'équipe projet", result.Error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("presse", result.Error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, harness.Snapshot());
+    }
+
+    [Fact]
+    public void Execute_WhenTheEstablishmentTeamClosesAPhase_ThenItIsRefused()
+    {
+        // Arrange
+        var harness = Started();
+        var before = harness.Snapshot();
+
+        // Act
+        var result = harness.Run(new ClosePhase(ChefDeProjet, "cadrage"));
+
+        // Assert
+        Assert.Equal("not_allowed", result.Error!.Code);
+        Assert.Contains("consultant ou l'ARS", result.Error.Message, StringComparison.Ordinal);
         Assert.Equal(before, harness.Snapshot());
     }
 
