@@ -1,4 +1,7 @@
 using Benchmark.Core.Domain;
+using Benchmark.Data.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -10,7 +13,7 @@ namespace Benchmark.Data;
 /// <see cref="PostgresBenchmarkDbContext"/>), each with its own migrations. Register and inject it as
 /// <see cref="BenchmarkDbContext"/>; <c>AddBenchmarkData</c> picks the derived context from <c>Database:Provider</c>.
 /// </summary>
-public abstract class BenchmarkDbContext : DbContext
+public abstract class BenchmarkDbContext : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>
 {
     protected BenchmarkDbContext(DbContextOptions options)
         : base(options)
@@ -50,6 +53,10 @@ public abstract class BenchmarkDbContext : DbContext
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
+    public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
+
+    public DbSet<WaveReferent> WaveReferents => Set<WaveReferent>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         BeforeSave();
@@ -65,6 +72,7 @@ public abstract class BenchmarkDbContext : DbContext
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
+        base.ConfigureConventions(configurationBuilder);
 
         // Enums are stored by name: readable in SQL and safe when members are reordered.
         StoreAsString<EnrolmentStatus>(configurationBuilder);
@@ -80,13 +88,14 @@ public abstract class BenchmarkDbContext : DbContext
         StoreAsString<OutboxStatus>(configurationBuilder);
     }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        ArgumentNullException.ThrowIfNull(modelBuilder);
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(BenchmarkDbContext).Assembly);
+        ArgumentNullException.ThrowIfNull(builder);
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(BenchmarkDbContext).Assembly);
         foreach (var type in Editable)
         {
-            ConfigureConcurrencyToken(modelBuilder.Entity(type));
+            ConfigureConcurrencyToken(builder.Entity(type));
         }
     }
 

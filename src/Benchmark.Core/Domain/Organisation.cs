@@ -160,4 +160,7 @@ public sealed class TeamMember
     public string Email { get; private set; } = "";
 
     public Guid? UserId { get; private set; }
+
+    /// <summary>Links this team role to the account that signs in for it.</summary>
+    public void LinkAccount(Guid userId) => UserId = userId;
 }

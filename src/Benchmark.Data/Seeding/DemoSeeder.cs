@@ -18,6 +18,12 @@ public sealed record DemoSeedResult(
 /// </summary>
 public sealed class DemoSeeder(BenchmarkDbContext db, TimeProvider clock)
 {
+    /// <summary>The demo agency, for the demo accounts of its staff.</summary>
+    public static Guid DemoAgencyId => DemoCatalogue.AgencyId;
+
+    /// <summary>FINESS numbers of the demo establishments, in catalogue order.</summary>
+    public static IReadOnlyList<string> DemoFiness => DemoCatalogue.Establishments.Select(e => e.Finess).ToList();
+
     private static readonly Actor Seeder = new("seed", "Données de démonstration", "ars", IsArsAdmin: true);
 
     private readonly List<string> _warnings = [];

@@ -1,3 +1,5 @@
+using Benchmark.Web.Infrastructure.Security;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Benchmark.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -49,6 +51,9 @@ internal static class MigrateCommand
         // real failures still surface as exceptions.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.None);
         builder.Services.AddBenchmarkData(builder.Configuration);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddBenchmarkIdentity();
+        builder.Services.AddScoped<Features.Account.DemoAccounts>();
         return builder.Build();
     }
 

@@ -37,6 +37,8 @@ internal static class SeedDemoCommand
         var db = scope.ServiceProvider.GetRequiredService<BenchmarkDbContext>();
         await db.Database.MigrateAsync();
         var result = await new DemoSeeder(db, clock).SeedAsync(files);
+        var accounts = await scope.ServiceProvider.GetRequiredService<Features.Account.DemoAccounts>()
+            .EnsureAsync(host.Services.GetRequiredService<IConfiguration>()["Demo:Password"] ?? Features.Account.DemoAccounts.DefaultPassword);
 
         foreach (var warning in result.Warnings)
         {
@@ -46,6 +48,7 @@ internal static class SeedDemoCommand
         output.WriteLine($"Démo dans {MigrateCommand.Describe(db, options)} — {(result.Added == 0 ? "rien à ajouter" : $"{result.Added} ligne(s) ajoutée(s)")} :");
         output.WriteLine($"  {result.Agencies} ARS, {result.Establishments} établissements, {result.Definitions} programmes, {result.Waves} vagues, " +
             $"{result.Groups} groupes, {result.Enrolments} participations, {result.TeamMembers} membres d'équipe, {result.Sessions} séances prévues");
+        output.WriteLine($"  comptes de démonstration : {Features.Account.DemoAccounts.All.Count} ({accounts} créé(s) ; mot de passe : Demo:Password, voir README)");
         return 0;
     }
 

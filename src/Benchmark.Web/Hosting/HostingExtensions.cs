@@ -1,4 +1,7 @@
 using Benchmark.Data;
+using Benchmark.Web.Features.Access;
+using Benchmark.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Serilog;
 
@@ -16,16 +19,39 @@ internal static class HostingExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddBenchmarkData(builder.Configuration);
         builder.Services.TryAddSingleton(_ => new WorkflowCatalog(WorkflowCatalog.Locate(builder.Environment.ContentRootPath)));
-        builder.Services.AddHostedService<DefinitionSync>();
+        builder.Services.AddHostedService<StartupTasks>();
         builder.Services.AddHealthChecks().AddDbContextCheck<BenchmarkDbContext>("database");
+        builder.Services.AddBenchmarkIdentity();
+        builder.Services.AddAccessRule();
+        builder.Services.AddScoped<Features.Account.DemoAccounts>();
+
+        // Every page needs a signed-in user unless it says [AllowAnonymous].
+        builder.Services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
+
+        // French text is written as is (« é », not « &#xE9; »); HTML-significant characters are still encoded.
+        builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         return builder;
     }
 
     public static WebApplication MapBenchmarkEndpoints(this WebApplication app)
     {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/erreur");
+            app.UseHsts();
+        }
+
+        app.UseSecurityHeaders();
+        app.UseStaticFiles();
         app.UseSerilogRequestLogging();
-        app.MapHealthChecks("/health");
-        app.MapGet("/", HomePage.RenderAsync);
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapRazorPages();
         return app;
     }
 }

@@ -1,3 +1,6 @@
+using Benchmark.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -35,16 +38,29 @@ public sealed class HostTests : IDisposable
     }
 
     [Fact]
-    public async Task Home_WhenStarted_ThenListsEveryProgrammeOfWorkflowsInFrench()
+    public async Task Start_WhenEmbeddedDefault_ThenEveryProgrammeOfWorkflowsIsRegistered()
     {
         using var client = _factory.CreateClient();
+
+        var programmes = await WithDatabaseAsync(db => db.ProgrammeDefinitions.Select(p => p.ProgrammeId + "@" + p.Version).ToListAsync());
+
+        Assert.Equal(["benchmark-bloc-uca@1", "coaching-imagerie@1", "gestion-flux-patients@1", "hdj-medecine@1", "office-surgery@1"], programmes.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Home_WhenAnonymous_ThenRedirectsToTheFrenchSignInPage()
+    {
+        using var client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = true });
 
         var html = await client.GetStringAsync(new Uri("/", UriKind.Relative));
 
         Assert.Contains("lang=\"fr\"", html, StringComparison.Ordinal);
-        foreach (var id in new[] { "benchmark-bloc-uca", "coaching-imagerie", "gestion-flux-patients", "hdj-medecine", "office-surgery" })
-        {
-            Assert.Contains($"({id}, version 1)", html, StringComparison.Ordinal);
-        }
+        Assert.Contains("Se connecter à Benchmark", html, StringComparison.Ordinal);
+    }
+
+    private async Task<T> WithDatabaseAsync<T>(Func<BenchmarkDbContext, Task<T>> query)
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<BenchmarkDbContext>());
     }
 }

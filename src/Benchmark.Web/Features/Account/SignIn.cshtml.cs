@@ -1,0 +1,46 @@
+using Benchmark.Data.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Benchmark.Web.Features.Account;
+
+/// <summary>Sign-in with email and password; five failures lock the account for 15 minutes.</summary>
+[AllowAnonymous]
+public sealed class SignInModel(SignInManager<AppUser> signIn) : PageModel
+{
+    [BindProperty]
+    public string? Email { get; set; }
+
+    [BindProperty]
+    public string? Password { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public string? Error { get; private set; }
+
+    public string? EmailError { get; private set; }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (string.IsNullOrWhiteSpace(Email) || string.IsNullOrEmpty(Password))
+        {
+            EmailError = string.IsNullOrWhiteSpace(Email) ? "Saisissez votre adresse électronique." : null;
+            Error = "Saisissez votre adresse électronique et votre mot de passe.";
+            return Page();
+        }
+
+        var result = await signIn.PasswordSignInAsync(Email.Trim(), Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        }
+
+        Error = result.IsLockedOut
+            ? "Ce compte est verrouillé après plusieurs essais infructueux. Réessayez dans 15 minutes ou réinitialisez votre mot de passe."
+            : "Adresse électronique ou mot de passe incorrect.";
+        return Page();
+    }
+}

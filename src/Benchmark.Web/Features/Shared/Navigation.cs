@@ -1,0 +1,26 @@
+using Benchmark.Web.Features.Access;
+
+namespace Benchmark.Web.Features.Shared;
+
+/// <summary>The main menu for each role.</summary>
+public static class Navigation
+{
+    public static IReadOnlyList<(string Href, string Label)> For(CurrentUser user)
+    {
+        var links = new List<(string, string)> { ("/", "Tableau de bord") };
+        if (user.IsArsStaff)
+        {
+            links.Add(("/programmes", "Programmes"));
+            links.Add(("/vagues", "Vagues"));
+            links.Add(("/etablissements", "Établissements"));
+        }
+
+        if (user.IsConsultant && !user.IsArsStaff)
+        {
+            links.Add(("/vagues", "Mes groupes"));
+        }
+
+        links.Add(("/compte", "Mon compte"));
+        return links;
+    }
+}

@@ -1,0 +1,85 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Benchmark.Web.Features.Account;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Benchmark.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The application on a fresh SQLite database with the demo seeded (data and one account per role), on a real
+/// loopback port when StartServer() is called (browser tests) or in memory otherwise (HTTP tests).
+/// </summary>
+public sealed partial class BenchmarkApp : WebApplicationFactory<Program>
+{
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("benchmark-app-").FullName;
+
+    public const string Password = DemoAccounts.DefaultPassword;
+
+    public string DataDirectory => _dataDirectory;
+
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        builder.UseSetting("App:DataDirectory", _dataDirectory);
+        builder.UseSetting("ConnectionStrings:Default", $"Data Source={Path.Combine(_dataDirectory, "benchmark.db")}");
+        builder.UseSetting("Demo:SeedOnStart", "true");
+        builder.UseSetting("Demo:Password", Password);
+    }
+
+    /// <summary>A client that does not follow redirects, so tests see 302/404 as they are.</summary>
+    public HttpClient Client() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>A client signed in as a demo account (cookie kept by the client).</summary>
+    public async Task<HttpClient> SignedInAsync(string email)
+    {
+        var client = Client();
+        var response = await PostFormAsync(client, "/connexion", new Dictionary<string, string> { ["Email"] = email, ["Password"] = Password });
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in as {email} failed: {(int)response.StatusCode}");
+        }
+
+        return client;
+    }
+
+    /// <summary>Fetches the form page for its anti-forgery token, then posts the fields with it.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, IDictionary<string, string> fields, string? formPage = null)
+    {
+        var page = await client.GetStringAsync(new Uri(formPage ?? path, UriKind.Relative));
+        var token = AntiforgeryToken(page);
+        var content = new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token)));
+        return await client.PostAsync(new Uri(path, UriKind.Relative), content);
+    }
+
+    public static string AntiforgeryToken(string html) =>
+        TokenRegex().Match(html) is { Success: true } match
+            ? WebUtility.HtmlDecode(match.Groups[1].Success ? match.Groups[1].Value : match.Groups[2].Value)
+        : throw new InvalidOperationException("No anti-forgery token in the page");
+
+    /// <summary>Runs code with the application's services (a scope), e.g. to read the database.</summary>
+    public async Task<T> WithServicesAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(_dataDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held by the OS is left in the temp folder.
+            }
+        }
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"|name=\"csrf-token\" content=\"([^\"]+)\"")]
+    private static partial Regex TokenRegex();
+}
