@@ -1,0 +1,211 @@
+using Benchmark.Core.Definitions;
+using Benchmark.Core.Domain;
+using Benchmark.Core.Scheduling;
+
+namespace Benchmark.Core.Reminders;
+
+/// <summary>
+/// Decides which reminders of a wave are due at an instant: a pure function of (calendar, snapshot, now), so the
+/// recurring sweep can run it as often as it likes and on several nodes; the idempotency keys make the sends unique.
+/// </summary>
+/// <remarks>
+/// <para>For each rule and target, the reminder is due at (target day + offset) at the rule's <c>time</c> in Paris,
+/// converted to UTC. It is planned when that instant lies in (<c>now − lookback</c>, <c>now</c>]: a sweep that
+/// stopped for less than the lookback catches up, an old wave does not wake up with a flood of stale mail.</para>
+/// <para>Targets: session rows (their actual start, not the calendar's plan; cancelled sessions are skipped),
+/// the report owed after a session (due = the session's last Paris day + the report's <c>due</c>), and, for each
+/// active enrolment, the calendar's deliverables, checklist items, phases and indicator periods (a period — civil
+/// months, bimonths Jan–Feb, Mar–Apr… — is due on its last day; the periods considered are those ending between
+/// the first phase's start and the last phase's deadline).</para>
+/// <para><c>when: pending</c> skips what is settled: a held session, a submitted report, a closed phase, an
+/// indicator period where every indicator of that period type is reported, and — only while their phase is
+/// open, since nobody can act on a pending or closed phase — a checklist item done or not applicable, a
+/// deliverable submitted or approved for the owner's side, approved (or submitted when it has no approver) for
+/// anyone else (an escalation). <c>owner</c> means: the item's owner role; a session's attendees; the report's
+/// owner; for a phase or an indicator period, the whole establishment team.</para>
+/// </remarks>
+public static class ReminderPlanner
+{
+    public static TimeSpan DefaultLookback { get; } = TimeSpan.FromDays(2);
+
+    /// <summary>The reminders due at <paramref name="now"/>, one per recipient, in due order then key order.</summary>
+    /// <param name="calendar">The wave's definition resolved against its anchors (<see cref="ScheduleResolver"/>).</param>
+    /// <param name="snapshot">The wave's state.</param>
+    /// <param name="now">The sweep's instant (from the injected <see cref="TimeProvider"/>).</param>
+    /// <param name="lookback">How far back a missed reminder is still sent; default <see cref="DefaultLookback"/>.</param>
+    public static IReadOnlyList<PlannedReminder> Plan(ResolvedCalendar calendar, ReminderSnapshot snapshot, DateTimeOffset now, TimeSpan? lookback = null)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var run = new ReminderRun(calendar, snapshot, now, lookback ?? DefaultLookback);
+        foreach (var rule in calendar.Definition.Reminders)
+        {
+            switch (rule.On)
+            {
+                case ReminderTrigger.SessionStart or ReminderTrigger.SessionReportDue:
+                    PlanSessions(run, rule);
+                    break;
+                case ReminderTrigger.DeliverableDue:
+                    PlanDeliverables(run, rule);
+                    break;
+                case ReminderTrigger.ChecklistDue:
+                    PlanChecklist(run, rule);
+                    break;
+                case ReminderTrigger.PhaseDue:
+                    PlanPhases(run, rule);
+                    break;
+                case ReminderTrigger.IndicatorDue:
+                    PlanIndicators(run, rule);
+                    break;
+            }
+        }
+
+        return run.Planned.OrderBy(p => p.DueAtUtc).ThenBy(p => p.IdempotencyKey, StringComparer.Ordinal).ToList();
+    }
+
+    private static void PlanSessions(ReminderRun run, ReminderDefinition rule)
+    {
+        var report = rule.On == ReminderTrigger.SessionReportDue;
+        foreach (var row in run.Snapshot.Sessions)
+        {
+            var session = row.Session;
+            if (session.Status == SessionStatus.Cancelled || (rule.Kinds.Count > 0 && !rule.Kinds.Contains(session.Kind))
+                || run.Definition.FindSession(session.SessionId) is not { } definition || (report && definition.Report is null))
+            {
+                continue;
+            }
+
+            var day = report ? definition.Report!.Due.AddTo(ParisDay(session.EndUtc)) : ParisDay(session.StartUtc);
+            if (run.DueWithin(rule, day) is not { } due)
+            {
+                continue;
+            }
+
+            var settled = report ? row.ReportSubmitted : session.Status == SessionStatus.Held;
+            if (rule.When == ReminderCondition.Pending && settled)
+            {
+                continue;
+            }
+
+            var enrolments = session.Kind == SessionKind.Collective
+                ? run.InGroup(session.GroupId)
+                : run.Find(session.EnrolmentId) is { } one ? [one] : [];
+            var single = session.Kind == SessionKind.Collective || enrolments.Count == 0 ? null : enrolments[0];
+            var groupId = session.GroupId ?? single?.Enrolment.GroupId;
+            var target = new ReminderTarget(
+                report ? ReminderTargetKind.SessionReport : ReminderTargetKind.Session,
+                session.Id.ToString(),
+                day,
+                report ? [definition.Report!.Owner] : definition.Attendees,
+                enrolments,
+                groupId,
+                single,
+                ReminderModel.ForSession(run, definition, row, report));
+            run.Emit(rule, target, due, _ => true);
+        }
+    }
+
+    private static void PlanDeliverables(ReminderRun run, ReminderDefinition rule)
+    {
+        foreach (var item in run.Calendar.Deliverables)
+        {
+            if (run.DueWithin(rule, item.Due) is not { } due)
+            {
+                continue;
+            }
+
+            var d = item.Definition;
+            var phaseId = run.Definition.PhaseOf(d.Id).Id;
+            foreach (var enrolment in run.Active)
+            {
+                var status = enrolment.Enrolment.Deliverable(d.Id)?.Status ?? DeliverableStatus.Draft;
+                var target = ReminderRun.ForEnrolment(ReminderTargetKind.Deliverable, d.Id, item.Due, [d.Owner], enrolment,
+                    ReminderModel.ForItem(run, d.Id, d.Title, status.ToString()));
+                run.Emit(rule, target, due, audience =>
+                    ReminderRun.Phase(enrolment, phaseId) == PhaseStatus.Open && !Settled(run, d, status, audience));
+            }
+        }
+    }
+
+    /// <summary>The owner's side is done once it has handed the deliverable in; anyone else waits for the approval.</summary>
+    private static bool Settled(ReminderRun run, DeliverableDefinition d, DeliverableStatus status, string audience)
+    {
+        var ownerSide = audience == Vocabulary.OwnerAudience || audience == d.Owner
+            || (run.SideOf(audience) == RoleSide.Establishment && run.SideOf(d.Owner) == RoleSide.Establishment);
+        return ownerSide
+            ? status is DeliverableStatus.Submitted or DeliverableStatus.Approved
+            : status == DeliverableStatus.Approved || (d.Approver is null && status == DeliverableStatus.Submitted);
+    }
+
+    private static void PlanChecklist(ReminderRun run, ReminderDefinition rule)
+    {
+        foreach (var item in run.Calendar.Checklist)
+        {
+            if (run.DueWithin(rule, item.Due) is not { } due)
+            {
+                continue;
+            }
+
+            var c = item.Definition;
+            var phaseId = run.Definition.PhaseOf(c.Id).Id;
+            foreach (var enrolment in run.Active)
+            {
+                var status = enrolment.Enrolment.Entry(c.Id)?.Status ?? ChecklistStatus.Open;
+                var target = ReminderRun.ForEnrolment(ReminderTargetKind.Checklist, c.Id, item.Due, [c.Owner], enrolment,
+                    ReminderModel.ForItem(run, c.Id, c.Text, status.ToString()));
+                run.Emit(rule, target, due, _ => ReminderRun.Phase(enrolment, phaseId) == PhaseStatus.Open && status == ChecklistStatus.Open);
+            }
+        }
+    }
+
+    private static void PlanPhases(ReminderRun run, ReminderDefinition rule)
+    {
+        foreach (var phase in run.Calendar.Phases)
+        {
+            if (run.DueWithin(rule, phase.Due) is not { } due)
+            {
+                continue;
+            }
+
+            var p = phase.Definition;
+            foreach (var enrolment in run.Active)
+            {
+                var status = ReminderRun.Phase(enrolment, p.Id);
+                var target = ReminderRun.ForEnrolment(ReminderTargetKind.Phase, p.Id, phase.Due, run.EstablishmentRoles, enrolment,
+                    ReminderModel.ForItem(run, p.Id, p.Title, status.ToString()));
+                run.Emit(rule, target, due, _ => status != PhaseStatus.Closed);
+            }
+        }
+    }
+
+    private static void PlanIndicators(ReminderRun run, ReminderDefinition rule)
+    {
+        if (run.Calendar.Phases.Count == 0)
+        {
+            return;
+        }
+
+        var (from, to) = (run.Calendar.Phases.Min(p => p.Start), run.Calendar.Phases.Max(p => p.Due));
+        foreach (var type in run.Definition.Indicators.GroupBy(i => i.Period))
+        {
+            foreach (var period in IndicatorPeriods.EndingBetween(type.Key, from, to))
+            {
+                if (run.DueWithin(rule, period.End) is not { } due)
+                {
+                    continue;
+                }
+
+                foreach (var enrolment in run.Active)
+                {
+                    var reported = run.Reported(enrolment);
+                    var missing = type.Where(i => !reported.Contains(new IndicatorReport(i.Id, period.Key))).ToList();
+                    var target = ReminderRun.ForEnrolment(ReminderTargetKind.Indicator, period.Key, period.End, run.EstablishmentRoles, enrolment,
+                        ReminderModel.ForPeriod(run, period, missing));
+                    run.Emit(rule, target, due, _ => missing.Count > 0);
+                }
+            }
+        }
+    }
+
+    private static DateOnly ParisDay(DateTimeOffset instant) => DateOnly.FromDateTime(ParisTime.ToParis(instant).DateTime);
+}
