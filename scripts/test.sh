@@ -58,7 +58,16 @@ else
 fi
 
 # SMTP test server (maildev): added with mail delivery.
-# Chromium: added with the browser tests (tests/Benchmark.E2E).
+# Chromium (/usr/bin/chromium) for the browser tests (tests/Benchmark.E2E): Playwright launches it directly.
+# With CI=true, missing Chromium is an error: browser tests must run in CI, not be skipped.
+if [ -x /usr/bin/chromium ]; then
+  echo "==> Chromium: $(/usr/bin/chromium --version 2>/dev/null || echo /usr/bin/chromium)"
+elif [ "$IN_CI" = true ]; then
+  fail_before_tests "CI=true but no Chromium at /usr/bin/chromium: install it (apt-get install -y chromium)." \
+    "Browser tests must not be skipped in CI."
+else
+  echo "==> Chromium: not installed (apt-get install -y chromium); browser tests will be skipped"
+fi
 # ---- End of test services -------------------------------------------------------------------------
 
 echo "==> test"

@@ -1,0 +1,58 @@
+using System.Text.RegularExpressions;
+using Benchmark.E2E.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Benchmark.E2E.Features.Account;
+
+[Collection(BrowserTestGroup.Name)]
+public sealed class SignInJourneyTests(BrowserFixture browser)
+{
+    [BrowserTheory]
+    [InlineData(DemoUsers.Admin)]
+    [InlineData(DemoUsers.Referent)]
+    [InlineData(DemoUsers.Consultant)]
+    [InlineData(DemoUsers.Team)]
+    public async Task SignIn_WhenDemoAccountUsesTheForm_ThenLandsOnTheirDashboard(string email)
+    {
+        var page = await browser.NewPageAsync();
+
+        await DemoUsers.SignInAsync(page, email);
+
+        await Artifacts.ScreenshotAsync(page, $"signin-{DemoUsers.ShortName(email)}-dashboard");
+        Assert.Equal("/tableau-de-bord", new Uri(page.Url).AbsolutePath);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Tableau de bord");
+        await Assertions.Expect(page.Locator("header[role=banner]")).ToContainTextAsync(DemoUsers.NameOf(email));
+        await Assertions.Expect(page.Locator(".fr-alert--error")).ToHaveCountAsync(0);
+    }
+
+    [BrowserFact]
+    public async Task SignIn_WhenWrongPassword_ThenDsfrErrorAlertAndStaysOnSignIn()
+    {
+        var page = await browser.NewPageAsync();
+
+        await DemoUsers.SignInAsync(page, DemoUsers.Consultant, "pas-le-bon-mot-de-passe");
+
+        await Artifacts.ScreenshotAsync(page, "signin-wrong-password");
+        Assert.Equal("/connexion", new Uri(page.Url).AbsolutePath);
+        var alert = page.Locator(".fr-alert--error");
+        await Assertions.Expect(alert).ToBeVisibleAsync();
+        await Assertions.Expect(alert).ToContainTextAsync("Adresse électronique ou mot de passe incorrect.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" })).ToHaveCountAsync(0);
+        // The address typed is kept, the password is not.
+        await Assertions.Expect(page.GetByLabel("Adresse électronique")).ToHaveValueAsync(DemoUsers.Consultant);
+        await Assertions.Expect(page.GetByLabel("Mot de passe", new() { Exact = true })).ToHaveValueAsync("");
+    }
+
+    [BrowserFact]
+    public async Task SignOut_WhenSignedIn_ThenBackToSignInAndDashboardNeedsSignIn()
+    {
+        var page = await browser.NewPageAsync();
+        await DemoUsers.SignInAsync(page, DemoUsers.Team);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" }).ClickAsync();
+        await page.GotoAsync("/tableau-de-bord");
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/connexion"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Se connecter à Benchmark");
+    }
+}

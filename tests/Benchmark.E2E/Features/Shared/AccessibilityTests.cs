@@ -1,0 +1,45 @@
+using Benchmark.E2E.Infrastructure;
+
+namespace Benchmark.E2E.Features.Shared;
+
+/// <summary>axe-core finds no violation on the sign-in page (empty and with an error) and on each role's dashboard.</summary>
+[Collection(BrowserTestGroup.Name)]
+public sealed class AccessibilityTests(BrowserFixture browser)
+{
+    [BrowserFact]
+    public async Task SignInPage_WhenOpened_ThenAxeFindsNoViolation()
+    {
+        var page = await browser.NewPageAsync();
+
+        await page.GotoAsync("/connexion");
+
+        await Artifacts.ScreenshotAsync(page, "signin");
+        await Accessibility.AssertNoViolationAsync(page);
+    }
+
+    [BrowserFact]
+    public async Task SignInPage_WhenErrorShown_ThenAxeFindsNoViolation()
+    {
+        var page = await browser.NewPageAsync();
+
+        await DemoUsers.SignInAsync(page, DemoUsers.Admin, "pas-le-bon-mot-de-passe");
+
+        await Accessibility.AssertNoViolationAsync(page);
+    }
+
+    [BrowserTheory]
+    [InlineData(DemoUsers.Admin)]
+    [InlineData(DemoUsers.Referent)]
+    [InlineData(DemoUsers.Consultant)]
+    [InlineData(DemoUsers.Team)]
+    public async Task Dashboard_WhenSignedIn_ThenAxeFindsNoViolation(string email)
+    {
+        var page = await browser.NewPageAsync();
+
+        await DemoUsers.SignInAsync(page, email);
+
+        Assert.Equal("/tableau-de-bord", new Uri(page.Url).AbsolutePath);
+        await Artifacts.ScreenshotAsync(page, $"dashboard-{DemoUsers.ShortName(email)}");
+        await Accessibility.AssertNoViolationAsync(page);
+    }
+}
