@@ -147,27 +147,9 @@ public sealed class DemoSeeder(BenchmarkDbContext db, TimeProvider clock)
         }
     }
 
-    private static IEnumerable<Session> PlannedSessions(ResolvedCalendar calendar, string key, Guid waveId, IReadOnlyList<Group> groups, IReadOnlyList<Enrolment> enrolments)
-    {
-        foreach (var s in calendar.Sessions)
-        {
-            if (s.Definition.Kind == SessionKind.Collective)
-            {
-                foreach (var group in groups)
-                {
-                    yield return new Session(DemoCatalogue.IdOf($"session:{key}:{group.Id}:{s.Definition.Id}"), waveId, group.Id, null, s.Definition.Id, s.Definition.Kind, s.StartUtc, s.EndUtc);
-                }
-
-                continue;
-            }
-
-            foreach (var enrolment in enrolments)
-            {
-                yield return new Session(
-                    DemoCatalogue.IdOf($"session:{key}:{enrolment.Id}:{s.Definition.Id}"), waveId, enrolment.GroupId, enrolment.Id, s.Definition.Id, s.Definition.Kind, s.StartUtc, s.EndUtc);
-            }
-        }
-    }
+    private static IEnumerable<Session> PlannedSessions(ResolvedCalendar calendar, string key, Guid waveId, IReadOnlyList<Group> groups, IReadOnlyList<Enrolment> enrolments) =>
+        groups.SelectMany(g => SessionPlan.ForGroup(calendar, waveId, g.Id, id => DemoCatalogue.IdOf($"session:{key}:{g.Id}:{id}")))
+            .Concat(enrolments.SelectMany(e => SessionPlan.ForEnrolment(calendar, e, id => DemoCatalogue.IdOf($"session:{key}:{e.Id}:{id}"))));
 
     /// <summary>J three weeks ahead (a Monday, one week later per programme); every other anchor five weeks after J.</summary>
     private Dictionary<string, DateOnly> AnchorsFor(WorkflowDefinition definition, int index)

@@ -1,0 +1,190 @@
+using Benchmark.Core.Definitions;
+using Benchmark.Core.Domain;
+using Benchmark.Data;
+using Benchmark.Data.Identity;
+using Benchmark.Web.Features.Access;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Benchmark.Web.Features.Waves;
+
+/// <summary>
+/// A wave: its groups (with a warning when a group is outside the programme's group size), their consultant and
+/// establishments, and the wave's ARS referents. An ArsAdmin creates groups, assigns consultants and referents and
+/// enrols establishments; everyone else in scope reads.
+/// </summary>
+public sealed partial class DetailsModel(AccessScope scope, BenchmarkDbContext db, UserManager<AppUser> users, EnrolEstablishment enrol, TimeProvider clock) : PageModel
+{
+    public Wave Wave { get; private set; } = null!;
+
+    public WorkflowDefinition Definition { get; private set; } = null!;
+
+    public IReadOnlyList<GroupView> Groups { get; private set; } = [];
+
+    public IReadOnlyList<string> Referents { get; private set; } = [];
+
+    public IReadOnlyList<(Guid Id, string Name)> Consultants { get; private set; } = [];
+
+    public IReadOnlyList<(Guid Id, string Name)> StaffCandidates { get; private set; } = [];
+
+    public IReadOnlyList<(Guid Id, string Name)> EstablishmentCandidates { get; private set; } = [];
+
+    public bool CanEdit => ArsEditing.CanEdit(scope.User);
+
+    public string? Alert { get; private set; }
+
+    /// <summary>Errors of the forms, keyed by form and field (e.g. <c>group.Name</c>).</summary>
+    public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
+
+    [BindProperty]
+    public string? GroupName { get; set; }
+
+    [BindProperty]
+    public Guid? GroupId { get; set; }
+
+    [BindProperty]
+    public Guid? ConsultantId { get; set; }
+
+    [BindProperty]
+    public Guid? EstablishmentId { get; set; }
+
+    [BindProperty]
+    public Guid? ReferentId { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid waveId, CancellationToken cancellationToken) =>
+        await LoadAsync(waveId, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostGroupAsync(Guid waveId, CancellationToken cancellationToken)
+    {
+        if (await RefuseAsync(waveId, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        if (string.IsNullOrWhiteSpace(GroupName))
+        {
+            return await InvalidAsync(waveId, "group.Name", "Indiquez le nom du groupe, par exemple « Groupe 3 ».", cancellationToken);
+        }
+
+        var name = GroupName.Trim();
+        if (await db.Groups.AnyAsync(g => g.WaveId == waveId && g.Name == name, cancellationToken))
+        {
+            return await InvalidAsync(waveId, "group.Name", $"Cette vague a déjà un groupe « {name} ».", cancellationToken);
+        }
+
+        db.Groups.Add(new Group(Guid.CreateVersion7(), waveId, name, null));
+        db.AuditEvents.Add(new AuditEvent(clock.GetUtcNow(), scope.User.Name, waveId, null, "group.create", name, null, null));
+        await db.SaveChangesAsync(cancellationToken);
+        return Done(waveId, $"Le groupe « {name} » est créé.");
+    }
+
+    public async Task<IActionResult> OnPostConsultantAsync(Guid waveId, CancellationToken cancellationToken)
+    {
+        if (await RefuseAsync(waveId, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        var group = await scope.Groups().SingleOrDefaultAsync(g => g.Id == GroupId && g.WaveId == waveId, cancellationToken);
+        if (group is null)
+        {
+            return NotFound();
+        }
+
+        var consultant = ConsultantId is { } id ? await users.FindByIdAsync(id.ToString()) : null;
+        if (ConsultantId is not null && (consultant is null || !await users.IsInRoleAsync(consultant, AppRoles.Consultant)))
+        {
+            return await InvalidAsync(waveId, $"consultant.{group.Id}", "Choisissez un consultant dans la liste.", cancellationToken);
+        }
+
+        group.AssignConsultant(consultant?.Id);
+        db.AuditEvents.Add(new AuditEvent(clock.GetUtcNow(), scope.User.Name, waveId, null, "group.consultant", group.Name, null, consultant?.Email));
+        await db.SaveChangesAsync(cancellationToken);
+        return Done(waveId, consultant is null
+            ? $"Le groupe « {group.Name} » n'a plus de consultant."
+            : $"{consultant.FullName} suit désormais le groupe « {group.Name} ».");
+    }
+
+    public async Task<IActionResult> OnPostEnrolAsync(Guid waveId, CancellationToken cancellationToken)
+    {
+        if (await RefuseAsync(waveId, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        var group = await scope.Groups().SingleOrDefaultAsync(g => g.Id == GroupId && g.WaveId == waveId, cancellationToken);
+        if (group is null)
+        {
+            return NotFound();
+        }
+
+        var establishment = await scope.Establishments().SingleOrDefaultAsync(x => x.Id == EstablishmentId && x.AgencyId == Wave.AgencyId, cancellationToken);
+        if (establishment is null)
+        {
+            return await InvalidAsync(waveId, $"enrol.{group.Id}", "Choisissez un établissement de l'agence.", cancellationToken);
+        }
+
+        var result = await enrol.HandleAsync(Wave, group, establishment, scope.User, cancellationToken);
+        return result.IsSuccess
+            ? Done(waveId, $"« {establishment.Name} » est inscrit dans le groupe « {group.Name} » : sa première phase est ouverte et ses séances sont prévues.")
+            : await InvalidAsync(waveId, $"enrol.{group.Id}", result.Error!.Message, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostReferentAsync(Guid waveId, CancellationToken cancellationToken)
+    {
+        if (await RefuseAsync(waveId, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        var staff = ReferentId is { } id ? await db.Users.SingleOrDefaultAsync(u => u.Id == id && u.AgencyId == Wave.AgencyId, cancellationToken) : null;
+        if (staff is null)
+        {
+            return await InvalidAsync(waveId, "referent", "Choisissez un membre de l'agence.", cancellationToken);
+        }
+
+        if (!await db.WaveReferents.AnyAsync(r => r.WaveId == waveId && r.UserId == staff.Id, cancellationToken))
+        {
+            db.WaveReferents.Add(new WaveReferent { WaveId = waveId, UserId = staff.Id });
+            db.AuditEvents.Add(new AuditEvent(clock.GetUtcNow(), scope.User.Name, waveId, null, "wave.referent", staff.Email ?? staff.FullName, null, null));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return Done(waveId, $"{staff.FullName} est référent de la vague.");
+    }
+
+    /// <summary>404 outside the scope; the page with an alert when the role may not edit; null when the action may go on.</summary>
+    private async Task<IActionResult?> RefuseAsync(Guid waveId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(waveId, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (CanEdit)
+        {
+            return null;
+        }
+
+        Alert = ArsEditing.RoleRefused;
+        return Page();
+    }
+
+    private async Task<IActionResult> InvalidAsync(Guid waveId, string key, string message, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        await LoadAsync(waveId, cancellationToken);
+        Errors[key] = message;
+        Alert = message;
+        Response.StatusCode = ArsEditing.ErrorStatus(Request);
+        return Page();
+    }
+
+    private RedirectResult Done(Guid waveId, string message)
+    {
+        TempData["Succes"] = message;
+        return Redirect($"/vagues/{waveId}");
+    }
+}

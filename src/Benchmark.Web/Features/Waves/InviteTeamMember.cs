@@ -1,0 +1,111 @@
+using System.Net.Mail;
+using System.Text.Json.Nodes;
+using Benchmark.Core.Common;
+using Benchmark.Core.Definitions;
+using Benchmark.Core.Domain;
+using Benchmark.Data;
+using Benchmark.Data.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Benchmark.Web.Features.Waves;
+
+/// <summary>What an ARS administrator types to invite someone into an establishment's project team.</summary>
+public sealed record Invitation(string? FullName, string? Email, string? RoleId);
+
+/// <summary>
+/// Adds a member to an establishment's team (trinôme). Someone without an account gets one (role TeamMember, no
+/// password) and an invitation email is queued with a set-password link
+/// <c>{App:BaseUrl}/invitation?user={userId}&amp;token={token}</c>: the account, the team row and the message are
+/// written by one SaveChanges, so an invitation is never sent for a member that was not saved (nor the reverse).
+/// </summary>
+public sealed class InviteTeamMember(BenchmarkDbContext db, UserManager<AppUser> users, IUserStore<AppUser> store, IConfiguration configuration, TimeProvider clock)
+{
+    public const string Kind = "invitation";
+    public const string Subject = "Invitation à rejoindre Benchmark";
+
+    /// <summary>Checks the fields; returns the errors keyed by field name (empty when the invitation can be sent).</summary>
+    public static Dictionary<string, string> Validate(Invitation invitation, WorkflowDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(invitation);
+        ArgumentNullException.ThrowIfNull(definition);
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (string.IsNullOrWhiteSpace(invitation.FullName))
+        {
+            errors[nameof(Invitation.FullName)] = "Indiquez le prénom et le nom de la personne.";
+        }
+
+        if (string.IsNullOrWhiteSpace(invitation.Email) || !MailAddress.TryCreate(invitation.Email.Trim(), out var address) || address.Address != invitation.Email.Trim())
+        {
+            errors[nameof(Invitation.Email)] = "Indiquez une adresse électronique valide, par exemple nom@domaine.fr.";
+        }
+
+        if (definition.FindRole(invitation.RoleId ?? "") is not { Side: RoleSide.Establishment })
+        {
+            errors[nameof(Invitation.RoleId)] = "Choisissez le rôle de la personne dans l'équipe projet.";
+        }
+
+        return errors;
+    }
+
+    public async Task<Result<TeamMember>> HandleAsync(Enrolment enrolment, Establishment establishment, WorkflowDefinition definition, Invitation invitation, string actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(enrolment);
+        ArgumentNullException.ThrowIfNull(establishment);
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(invitation);
+        var email = invitation.Email!.Trim();
+        var fullName = invitation.FullName!.Trim();
+        if (await db.TeamMembers.AnyAsync(m => m.EnrolmentId == enrolment.Id && m.Email == email, cancellationToken))
+        {
+            return Error.Conflict($"{email} fait déjà partie de l'équipe de « {establishment.Name} ».");
+        }
+
+        var now = clock.GetUtcNow();
+        var account = await users.FindByEmailAsync(email);
+
+        // The Identity store saves on each call by default; held back here so everything below is one SaveChanges.
+        var autoSave = (UserStore<AppUser, IdentityRole<Guid>, BenchmarkDbContext, Guid>)store;
+        autoSave.AutoSaveChanges = false;
+        try
+        {
+            if (account is null)
+            {
+                account = new AppUser { Id = Guid.CreateVersion7(), UserName = email, Email = email, FullName = fullName, CreatedAt = now };
+                var created = await users.CreateAsync(account);
+                if (!created.Succeeded)
+                {
+                    db.ChangeTracker.Clear();
+                    return Error.Invalid(string.Join(" ", created.Errors.Select(e => e.Description)));
+                }
+
+                await users.AddToRoleAsync(account, AppRoles.TeamMember);
+                var token = await users.GeneratePasswordResetTokenAsync(account);
+                var link = $"{BaseUrl()}/invitation?user={account.Id}&token={Uri.EscapeDataString(token)}";
+                var role = definition.FindRole(invitation.RoleId!)!;
+                var payload = new JsonObject
+                {
+                    ["template"] = Kind,
+                    ["model"] = new JsonObject
+                    {
+                        ["name"] = fullName, ["link"] = link, ["establishment"] = establishment.Name, ["programme"] = definition.Title, ["role"] = role.Title,
+                    },
+                };
+                db.OutboxMessages.Add(new OutboxMessage(Guid.CreateVersion7(), $"{Kind}:{account.Id}", Kind, email, Subject, payload.ToJsonString(), now));
+            }
+
+            var member = new TeamMember(Guid.CreateVersion7(), enrolment.Id, invitation.RoleId!, fullName, email, account.Id);
+            db.TeamMembers.Add(member);
+            db.AuditEvents.Add(new AuditEvent(now, actor, enrolment.WaveId, enrolment.Id, "team.invite", email, null, invitation.RoleId));
+            await db.SaveChangesAsync(cancellationToken);
+            return member;
+        }
+        finally
+        {
+            autoSave.AutoSaveChanges = true;
+        }
+    }
+
+    private string BaseUrl() => (string.IsNullOrWhiteSpace(configuration["App:BaseUrl"]) ? "http://localhost:5000" : configuration["App:BaseUrl"]!.Trim()).TrimEnd('/');
+}
