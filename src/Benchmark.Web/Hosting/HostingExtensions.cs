@@ -23,6 +23,7 @@ internal static class HostingExtensions
         builder.Services.AddHealthChecks().AddDbContextCheck<BenchmarkDbContext>("database");
         builder.Services.AddBenchmarkIdentity();
         builder.Services.AddAccessRule();
+        Features.Dashboard.DashboardSetup.AddDashboards(builder.Services);
         Features.Waves.ArsPagesSetup.AddArsPages(builder.Services);
         builder.Services.AddScoped<Features.Account.DemoAccounts>();
 

@@ -1,21 +1,23 @@
 using Benchmark.Web.Features.Access;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Benchmark.Web.Features.Dashboard;
 
-/// <summary>What the signed-in person has to do, and what is late (per role).</summary>
-public sealed class IndexModel(AccessScope scope) : PageModel
+/// <summary>What the signed-in person has to do, and what is late: one section per role they hold.</summary>
+public sealed class IndexModel(CurrentUser user, ArsDashboardQuery ars, ConsultantDashboardQuery consultant, TeamDashboardQuery team) : PageModel
 {
-    public string Name => scope.User.Name;
+    public string Name => user.Name;
 
-    public int Enrolments { get; private set; }
+    public ArsDashboard? Ars { get; private set; }
 
-    public int Waves { get; private set; }
+    public ConsultantDashboard? Consultant { get; private set; }
+
+    public TeamDashboard? Team { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Enrolments = await scope.Enrolments().CountAsync(cancellationToken);
-        Waves = await scope.Waves().CountAsync(cancellationToken);
+        Ars = user.IsArsStaff ? await ars.RunAsync(cancellationToken) : null;
+        Consultant = user.IsConsultant ? await consultant.RunAsync(cancellationToken) : null;
+        Team = user.IsTeamMember ? await team.RunAsync(cancellationToken) : null;
     }
 }

@@ -1,0 +1,17 @@
+using Benchmark.Web.Features.Journey;
+
+namespace Benchmark.Web.Features.Dashboard;
+
+/// <summary>Registers the read models of the dashboards and the journey page (one instance each per request).</summary>
+internal static class DashboardSetup
+{
+    public static IServiceCollection AddDashboards(this IServiceCollection services)
+    {
+        services.AddScoped<ProgrammeCalendars>();
+        services.AddScoped<ArsDashboardQuery>();
+        services.AddScoped<ConsultantDashboardQuery>();
+        services.AddScoped<TeamDashboardQuery>();
+        services.AddScoped<JourneyQuery>();
+        return services;
+    }
+}

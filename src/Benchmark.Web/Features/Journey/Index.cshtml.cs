@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Benchmark.Web.Features.Journey;
+
+/// <summary>An establishment's journey: phases, dates, today's position and what the open gate still needs.</summary>
+public sealed class IndexModel(JourneyQuery query) : PageModel
+{
+    public EnrolmentJourney Journey { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(Guid enrolmentId, CancellationToken cancellationToken)
+    {
+        if (await query.LoadAsync(enrolmentId, cancellationToken) is not { } journey)
+        {
+            return NotFound();
+        }
+
+        Journey = journey;
+        return Page();
+    }
+}

@@ -1,0 +1,102 @@
+using Benchmark.Core.Domain;
+using Benchmark.Core.Runtime;
+using Benchmark.Core.Scheduling;
+using Benchmark.Data;
+using Benchmark.Web.Features.Access;
+using Benchmark.Web.Features.Dashboard;
+using Microsoft.EntityFrameworkCore;
+
+namespace Benchmark.Web.Features.Journey;
+
+public sealed record EnrolmentJourney(
+    Guid EnrolmentId, string Establishment, string Programme, string Wave, string Group, DateOnly Today, bool CalendarResolved,
+    IReadOnlyList<JourneyPhase> Phases, IReadOnlyList<string> GateMissing, IReadOnlyList<TimelineEntry> Timeline)
+{
+    /// <summary>The open phase, or null before the start and after the end.</summary>
+    public JourneyPhase? Current => Phases.FirstOrDefault(p => p.Status == PhaseStatus.Open);
+}
+
+public sealed record JourneyPhase(string Id, string Title, DateOnly? Start, DateOnly? Due, PhaseStatus Status);
+
+public enum TimelineKind
+{
+    PhaseStart,
+    PhaseDue,
+    Milestone,
+    Session,
+    Deliverable,
+}
+
+public sealed record TimelineEntry(DateOnly Date, DateTimeOffset? At, TimelineKind Kind, string Title, (string Text, string Css)? Status);
+
+/// <summary>
+/// One establishment's journey through its wave: the resolved calendar with each phase's state, the dated sessions and
+/// deadlines, and what the open phase's gate still needs. Five queries; someone else's enrolment is simply not found.
+/// </summary>
+public sealed class JourneyQuery(AccessScope scope, BenchmarkDbContext db, ProgrammeCalendars programmes, TimeProvider clock)
+{
+    public async Task<EnrolmentJourney?> LoadAsync(Guid enrolmentId, CancellationToken cancellationToken)
+    {
+        var enrolment = await scope.Enrolments().AsNoTracking().SingleOrDefaultAsync(e => e.Id == enrolmentId, cancellationToken);
+        if (enrolment is null)
+        {
+            return null;
+        }
+
+        var wave = await scope.Waves().AsNoTracking().SingleAsync(w => w.Id == enrolment.WaveId, cancellationToken);
+        var names = await (
+            from x in db.Establishments
+            where x.Id == enrolment.EstablishmentId
+            from g in db.Groups
+            where g.Id == enrolment.GroupId
+            select new { Establishment = x.Name, Group = g.Name }).SingleAsync(cancellationToken);
+        var sessions = await scope.Sessions().AsNoTracking()
+            .Where(s => s.EnrolmentId == enrolmentId || (s.EnrolmentId == null && s.GroupId == enrolment.GroupId))
+            .ToListAsync(cancellationToken);
+        var programme = (await programmes.ForAsync([wave], cancellationToken))[wave.Id];
+        var definition = programme.Definition;
+
+        var phases = definition.Phases.Select(p =>
+        {
+            var dates = programme.Calendar?.Phase(p.Id);
+            return new JourneyPhase(p.Id, p.Title, dates?.Start, dates?.Due, enrolment.Phase(p.Id)?.Status ?? PhaseStatus.Pending);
+        }).ToList();
+        var held = sessions.Where(s => s.Status == SessionStatus.Held).Select(s => s.SessionId).ToHashSet(StringComparer.Ordinal);
+        var missing = phases.FirstOrDefault(p => p.Status == PhaseStatus.Open) is { } open
+            ? GateEvaluator.Missing(definition, enrolment, new EnrolmentContext(held), open.Id)
+            : [];
+
+        return new EnrolmentJourney(
+            enrolment.Id, names.Establishment, definition.Title, wave.Name, names.Group, ParisTime.Today(clock), programme.Calendar is not null,
+            phases, missing, Timeline(programme, enrolment, phases, sessions));
+    }
+
+    private static List<TimelineEntry> Timeline(WaveProgramme programme, Enrolment enrolment, List<JourneyPhase> phases, List<Session> sessions)
+    {
+        var entries = new List<TimelineEntry>();
+        foreach (var phase in phases.Where(p => p.Start is not null && p.Due is not null))
+        {
+            entries.Add(new(phase.Start!.Value, null, TimelineKind.PhaseStart, $"Début : {phase.Title}", Display.Badge(phase.Status)));
+            entries.Add(new(phase.Due!.Value, null, TimelineKind.PhaseDue, $"Échéance : {phase.Title}", null));
+        }
+
+        var calendar = programme.Calendar;
+        entries.AddRange(calendar?.Milestones.Select(m => new TimelineEntry(m.Date, null, TimelineKind.Milestone, $"Jalon : {m.Definition.Title}", null)) ?? []);
+        entries.AddRange(calendar?.Deliverables.Select(d => new TimelineEntry(
+            d.Due, null, TimelineKind.Deliverable, $"Livrable à remettre : {d.Definition.Title}",
+            Display.Badge(enrolment.Deliverable(d.Definition.Id)?.Status ?? DeliverableStatus.Draft))) ?? []);
+
+        // A session as it is scheduled for this enrolment (or its group), else as the calendar plans it.
+        var planned = calendar?.Sessions.ToDictionary(s => s.Definition.Id, StringComparer.Ordinal) ?? [];
+        foreach (var s in sessions)
+        {
+            var start = ParisTime.ToParis(s.StartUtc);
+            entries.Add(new(DateOnly.FromDateTime(start.DateTime), s.StartUtc, TimelineKind.Session, programme.SessionTitle(s.SessionId), Display.Badge(s.Status)));
+            planned.Remove(s.SessionId);
+        }
+
+        entries.AddRange(planned.Values.Select(p => new TimelineEntry(p.StartDate, p.StartUtc, TimelineKind.Session, p.Definition.Title, Display.Badge(SessionStatus.Planned))));
+
+        return [.. entries.OrderBy(e => e.Date).ThenBy(e => e.At ?? DateTimeOffset.MinValue).ThenBy(e => e.Kind)];
+    }
+}
