@@ -56,22 +56,30 @@ internal static class ReminderModel
             ["indicators"] = string.Join(", ", missing.Select(i => i.Title)),
         });
 
-    /// <summary>The target's values plus the recipient's and the enrolment's, as one new dictionary.</summary>
-    public static IReadOnlyDictionary<string, string> Complete(
-        ReminderRun run, ReminderDefinition rule, ReminderTarget target, DateTimeOffset due, ReminderContact recipient, ReminderEnrolment? enrolment)
+    /// <summary>The target's values and what depends on the rule and occurrence, shared by every recipient.</summary>
+    public static Dictionary<string, string> ForTarget(ReminderDefinition rule, ReminderTarget target, DateOnly occurrence)
     {
-        var model = new Dictionary<string, string>(target.Model, StringComparer.Ordinal)
+        var days = target.Day.DayNumber - occurrence.DayNumber;
+        return new Dictionary<string, string>(target.Model, StringComparer.Ordinal)
         {
             ["rule"] = rule.Id,
             ["target_kind"] = ReminderKey.Name(target.Kind),
             ["date"] = Day(target.Day),
             ["date_iso"] = target.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["days"] = Math.Abs(days).ToString(CultureInfo.InvariantCulture),
+            ["timing"] = days > 0 ? "before" : days == 0 ? "same-day" : "after",
+        };
+    }
+
+    /// <summary>A copy of the shared values with the recipient's and their enrolment's.</summary>
+    public static IReadOnlyDictionary<string, string> ForRecipient(
+        ReminderRun run, Dictionary<string, string> common, ReminderTarget target, ReminderContact recipient, ReminderEnrolment? enrolment)
+    {
+        var model = new Dictionary<string, string>(common, StringComparer.Ordinal)
+        {
             ["recipient_name"] = recipient.Name,
             ["recipient_email"] = recipient.Email,
         };
-        var days = target.Day.DayNumber - DateOnly.FromDateTime(ParisTime.ToParis(due).DateTime).DayNumber;
-        model["days"] = Math.Abs(days).ToString(CultureInfo.InvariantCulture);
-        model["timing"] = days > 0 ? "before" : days == 0 ? "same-day" : "after";
         var groupId = enrolment?.Enrolment.GroupId ?? target.GroupId;
         if (run.Group(groupId) is { } group)
         {

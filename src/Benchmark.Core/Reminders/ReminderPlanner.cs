@@ -65,18 +65,20 @@ public static class ReminderPlanner
 
     private static void PlanSessions(ReminderRun run, ReminderDefinition rule)
     {
+        var window = run.Window(rule);
         var report = rule.On == ReminderTrigger.SessionReportDue;
         foreach (var row in run.Snapshot.Sessions)
         {
             var session = row.Session;
-            if (session.Status == SessionStatus.Cancelled || (rule.Kinds.Count > 0 && !rule.Kinds.Contains(session.Kind))
-                || run.Definition.FindSession(session.SessionId) is not { } definition || (report && definition.Report is null))
+            if (!window.MayConcern(report ? session.EndUtc : session.StartUtc)
+                || session.Status == SessionStatus.Cancelled || (rule.Kinds.Count > 0 && !rule.Kinds.Contains(session.Kind))
+                || run.Session(session.SessionId) is not { } definition || (report && definition.Report is null))
             {
                 continue;
             }
 
             var day = report ? definition.Report!.Due.AddTo(ParisDay(session.EndUtc)) : ParisDay(session.StartUtc);
-            if (run.DueWithin(rule, day) is not { } due)
+            if (window.DueWithin(day) is not { } due)
             {
                 continue;
             }
@@ -107,15 +109,16 @@ public static class ReminderPlanner
 
     private static void PlanDeliverables(ReminderRun run, ReminderDefinition rule)
     {
+        var window = run.Window(rule);
         foreach (var item in run.Calendar.Deliverables)
         {
-            if (run.DueWithin(rule, item.Due) is not { } due)
+            if (window.DueWithin(item.Due) is not { } due)
             {
                 continue;
             }
 
             var d = item.Definition;
-            var phaseId = run.Definition.PhaseOf(d.Id).Id;
+            var phaseId = run.PhaseOfDeliverable(d.Id);
             foreach (var enrolment in run.Active)
             {
                 var status = enrolment.Enrolment.Deliverable(d.Id)?.Status ?? DeliverableStatus.Draft;
@@ -139,15 +142,16 @@ public static class ReminderPlanner
 
     private static void PlanChecklist(ReminderRun run, ReminderDefinition rule)
     {
+        var window = run.Window(rule);
         foreach (var item in run.Calendar.Checklist)
         {
-            if (run.DueWithin(rule, item.Due) is not { } due)
+            if (window.DueWithin(item.Due) is not { } due)
             {
                 continue;
             }
 
             var c = item.Definition;
-            var phaseId = run.Definition.PhaseOf(c.Id).Id;
+            var phaseId = run.PhaseOfChecklistItem(c.Id);
             foreach (var enrolment in run.Active)
             {
                 var status = enrolment.Enrolment.Entry(c.Id)?.Status ?? ChecklistStatus.Open;
@@ -160,9 +164,10 @@ public static class ReminderPlanner
 
     private static void PlanPhases(ReminderRun run, ReminderDefinition rule)
     {
+        var window = run.Window(rule);
         foreach (var phase in run.Calendar.Phases)
         {
-            if (run.DueWithin(rule, phase.Due) is not { } due)
+            if (window.DueWithin(phase.Due) is not { } due)
             {
                 continue;
             }
@@ -180,6 +185,7 @@ public static class ReminderPlanner
 
     private static void PlanIndicators(ReminderRun run, ReminderDefinition rule)
     {
+        var window = run.Window(rule);
         if (run.Calendar.Phases.Count == 0)
         {
             return;
@@ -190,7 +196,7 @@ public static class ReminderPlanner
         {
             foreach (var period in IndicatorPeriods.EndingBetween(type.Key, from, to))
             {
-                if (run.DueWithin(rule, period.End) is not { } due)
+                if (window.DueWithin(period.End) is not { } due)
                 {
                     continue;
                 }

@@ -24,6 +24,10 @@ internal sealed class ReminderRun
     private readonly Dictionary<string, RoleSide> _sides;
     private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
     private readonly Dictionary<Guid, HashSet<IndicatorReport>> _reported = [];
+    private readonly Dictionary<string, SessionDefinition> _sessions;
+    private readonly Dictionary<string, string> _checklistPhase;
+    private readonly Dictionary<string, string> _deliverablePhase;
+    private readonly int _reportDays;
     private readonly DateTimeOffset _now;
     private readonly DateTimeOffset _since;
 
@@ -36,6 +40,11 @@ internal sealed class ReminderRun
         _byId = present.ToDictionary(e => e.Enrolment.Id);
         _groups = snapshot.Groups.ToDictionary(g => g.Id);
         _sides = Definition.Roles.ToDictionary(r => r.Id, r => r.Side, StringComparer.Ordinal);
+        _sessions = Definition.Sessions.ToDictionary(d => d.Id, StringComparer.Ordinal);
+        _checklistPhase = Definition.Phases.SelectMany(p => p.Checklist.Select(c => (c.Id, Phase: p.Id))).ToDictionary(x => x.Id, x => x.Phase, StringComparer.Ordinal);
+        _deliverablePhase = Definition.Phases.SelectMany(p => p.Deliverables.Select(d => (d.Id, Phase: p.Id))).ToDictionary(x => x.Id, x => x.Phase, StringComparer.Ordinal);
+        _reportDays = Definition.Sessions.Select(d => d.Report?.Due ?? Offset.Zero)
+            .Select(o => (Math.Abs(o.Months) * 31) + Math.Abs(o.Days) + (Math.Abs(o.Minutes) / (24 * 60))).DefaultIfEmpty().Max();
         EstablishmentRoles = Definition.Roles.Where(r => r.Side == RoleSide.Establishment).Select(r => r.Id).ToList();
     }
 
@@ -51,6 +60,12 @@ internal sealed class ReminderRun
     public IReadOnlyList<string> EstablishmentRoles { get; }
 
     public List<PlannedReminder> Planned { get; } = [];
+
+    public SessionDefinition? Session(string id) => _sessions.GetValueOrDefault(id);
+
+    public string PhaseOfChecklistItem(string id) => _checklistPhase[id];
+
+    public string PhaseOfDeliverable(string id) => _deliverablePhase[id];
 
     public RoleSide? SideOf(string roleId) => _sides.TryGetValue(roleId, out var side) ? side : null;
 
@@ -74,13 +89,8 @@ internal sealed class ReminderRun
 
     public static PhaseStatus Phase(ReminderEnrolment enrolment, string phaseId) => enrolment.Enrolment.Phase(phaseId)?.Status ?? PhaseStatus.Pending;
 
-    /// <summary>When the rule fires for a target on <paramref name="day"/>, if that instant is inside the window.</summary>
-    public DateTimeOffset? DueWithin(ReminderDefinition rule, DateOnly day)
-    {
-        var local = rule.Offset.AddTo(day).ToDateTime(rule.Time).AddMinutes(rule.Offset.Minutes);
-        var due = ParisTime.ToUtc(DateOnly.FromDateTime(local), TimeOnly.FromDateTime(local));
-        return due <= _now && due > _since ? due : null;
-    }
+    public ReminderWindow Window(ReminderDefinition rule) =>
+        new(rule, _now, _since, rule.On == ReminderTrigger.SessionReportDue ? _reportDays : 0);
 
     public static ReminderTarget ForEnrolment(ReminderTargetKind kind, string itemId, DateOnly day, IReadOnlyList<string> ownerRoles,
         ReminderEnrolment enrolment, IReadOnlyDictionary<string, string> model) =>
@@ -93,6 +103,7 @@ internal sealed class ReminderRun
     public void Emit(ReminderDefinition rule, ReminderTarget target, DateTimeOffset due, Func<string, bool> pendingFor)
     {
         var occurrence = DateOnly.FromDateTime(ParisTime.ToParis(due).DateTime);
+        Dictionary<string, string>? common = null;
         foreach (var audience in rule.Audience)
         {
             if (rule.When == ReminderCondition.Pending && !pendingFor(audience))
@@ -115,7 +126,8 @@ internal sealed class ReminderRun
 
                 var enrolment = target.Concerned ?? own;
                 var recipient = new ReminderContact(contact.Name.Trim(), contact.Email.Trim());
-                var model = ReminderModel.Complete(this, rule, target, due, recipient, enrolment);
+                common ??= ReminderModel.ForTarget(rule, target, occurrence);
+                var model = ReminderModel.ForRecipient(this, common, target, recipient, enrolment);
                 Planned.Add(new PlannedReminder(key, rule.Id, rule.Template, target.Kind, target.Id, occurrence, due, recipient, enrolment?.Enrolment.Id, model));
             }
         }
