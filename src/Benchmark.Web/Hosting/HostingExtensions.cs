@@ -26,6 +26,7 @@ internal static class HostingExtensions
         Features.Dashboard.DashboardSetup.AddDashboards(builder.Services);
         Features.Waves.ArsPagesSetup.AddArsPages(builder.Services);
         builder.Services.AddScoped<Features.Account.DemoAccounts>();
+        Infrastructure.Mail.MailingSetup.AddMailing(builder.Services, builder.Configuration);
 
         // Every page needs a signed-in user unless it says [AllowAnonymous].
         builder.Services.AddAuthorizationBuilder()

@@ -31,8 +31,10 @@ internal static class IdentitySetup
         // Invitation and reset links: single use (the security stamp changes when the password is set) and expiring.
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(3));
 
-        // "Sign out everywhere" rotates the security stamp; other sessions notice within a minute.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // "Sign out everywhere" rotates the security stamp; other sessions notice within Security:StampValidationInterval
+        // (default one minute; zero checks on every request, as the tests do).
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<IConfiguration>((o, configuration) =>
+            o.ValidationInterval = configuration.GetValue("Security:StampValidationInterval", TimeSpan.FromMinutes(1)));
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/connexion";

@@ -1,0 +1,64 @@
+using Benchmark.Core.Domain;
+using Benchmark.Data;
+using Benchmark.Data.Identity;
+using Benchmark.Web.Infrastructure.Mail;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Benchmark.Web.Features.Account;
+
+/// <summary>
+/// « Mot de passe oublié » : whatever the address, the same neutral answer (no one learns whether an account
+/// exists). For an existing account a <c>password-reset</c> email is queued with a <c>/reinitialiser</c> link, at most
+/// one per account every <see cref="Throttle"/> so the form cannot be used to flood a mailbox.
+/// </summary>
+[AllowAnonymous]
+public sealed class ForgotPasswordModel(
+    UserManager<AppUser> users, BenchmarkDbContext db, MailOutbox outbox, IOptions<MailOptions> options, TimeProvider clock) : PageModel
+{
+    public const string Kind = "password-reset";
+
+    public const string Acknowledgement =
+        "Si un compte existe pour cette adresse, un message vient de lui être envoyé avec un lien pour choisir un nouveau mot de passe.";
+
+    public static readonly TimeSpan Throttle = TimeSpan.FromMinutes(2);
+
+    [BindProperty]
+    public string? Email { get; set; }
+
+    public string? EmailError { get; private set; }
+
+    public bool Sent { get; private set; }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var email = Email?.Trim();
+        if (string.IsNullOrEmpty(email) || !MimeKit.MailboxAddress.TryParse(email, out _) || !email.Contains('@', StringComparison.Ordinal))
+        {
+            EmailError = "Saisissez une adresse électronique valide, au format nom@domaine.fr.";
+            return Page();
+        }
+
+        if (await users.FindByEmailAsync(email) is { Email: { } address } user && !await RecentlySentAsync(address))
+        {
+            var link = await PasswordLinks.ResetAsync(users, options.Value, user);
+            var now = clock.GetUtcNow();
+            await outbox.QueueAsync(Kind, address, new { Name = user.FullName, Link = link, ExpiresInDays = PasswordLinks.ValidDays },
+                $"{Kind}:{user.Id:N}:{now.UtcTicks}");
+            await db.SaveChangesAsync();
+        }
+
+        Sent = true;
+        return Page();
+    }
+
+    private Task<bool> RecentlySentAsync(string address)
+    {
+        var since = clock.GetUtcNow() - Throttle;
+        return db.OutboxMessages.AnyAsync(m => m.Kind == Kind && m.Recipient == address && m.CreatedAt > since && m.Status != OutboxStatus.Failed);
+    }
+}

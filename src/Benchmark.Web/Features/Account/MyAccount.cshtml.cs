@@ -1,0 +1,103 @@
+using Benchmark.Data.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Benchmark.Web.Features.Account;
+
+/// <summary>
+/// « Mon compte » : who I am (name, address, roles), change my password (the current one is required), and sign out
+/// everywhere: rotating the security stamp rejects every other session at its next check
+/// (<c>Security:StampValidationInterval</c>), then this one is signed out.
+/// </summary>
+public sealed class MyAccountModel(UserManager<AppUser> users, SignInManager<AppUser> signIn) : PageModel
+{
+    [BindProperty]
+    public string? CurrentPassword { get; set; }
+
+    [BindProperty]
+    public string? NewPassword { get; set; }
+
+    [BindProperty]
+    public string? Confirmation { get; set; }
+
+    public string Name { get; private set; } = "";
+
+    public string Email { get; private set; } = "";
+
+    public IReadOnlyList<string> Roles { get; private set; } = [];
+
+    public IReadOnlyList<string> CurrentPasswordErrors { get; private set; } = [];
+
+    public IReadOnlyList<string> NewPasswordErrors { get; private set; } = [];
+
+    public string? ConfirmationError { get; private set; }
+
+    public bool PasswordChanged { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync() is null ? Challenge() : Page();
+
+    public async Task<IActionResult> OnPostChangePasswordAsync()
+    {
+        if (await LoadAsync() is not { } user)
+        {
+            return Challenge();
+        }
+
+        if (string.IsNullOrEmpty(CurrentPassword))
+        {
+            CurrentPasswordErrors = ["Saisissez votre mot de passe actuel."];
+        }
+
+        if (string.IsNullOrEmpty(NewPassword))
+        {
+            NewPasswordErrors = ["Saisissez un nouveau mot de passe."];
+        }
+        else if (!string.Equals(NewPassword, Confirmation, StringComparison.Ordinal))
+        {
+            ConfirmationError = "Les deux mots de passe ne sont pas identiques.";
+        }
+
+        if (CurrentPasswordErrors.Count > 0 || NewPasswordErrors.Count > 0 || ConfirmationError is not null)
+        {
+            return Page();
+        }
+
+        var result = await users.ChangePasswordAsync(user, CurrentPassword!, NewPassword!);
+        if (!result.Succeeded)
+        {
+            CurrentPasswordErrors = [.. result.Errors.Where(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)).Select(e => e.Description)];
+            NewPasswordErrors = [.. result.Errors.Where(e => e.Code != nameof(IdentityErrorDescriber.PasswordMismatch)).Select(e => e.Description)];
+            return Page();
+        }
+
+        // The password change rotated the security stamp: renew this session's cookie so only the others end.
+        await signIn.RefreshSignInAsync(user);
+        PasswordChanged = true;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSignOutEverywhereAsync()
+    {
+        if (await users.GetUserAsync(User) is { } user)
+        {
+            await users.UpdateSecurityStampAsync(user);
+        }
+
+        await signIn.SignOutAsync();
+        return Redirect("/connexion");
+    }
+
+    private async Task<AppUser?> LoadAsync()
+    {
+        if (await users.GetUserAsync(User) is not { } user)
+        {
+            return null;
+        }
+
+        Name = user.FullName;
+        Email = user.Email ?? "";
+        Roles = [.. (await users.GetRolesAsync(user)).Order(StringComparer.Ordinal).Select(AppRoles.French)];
+        return user;
+    }
+}

@@ -1,0 +1,52 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Benchmark.Core.Domain;
+using Benchmark.Data;
+
+namespace Benchmark.Web.Infrastructure.Mail;
+
+/// <summary>
+/// Queues an email in the outbox, in the caller's unit of work: nothing is saved here, so the message is committed
+/// with the change that causes it, or not at all.
+/// <para>
+/// Payload format of <see cref="OutboxMessage.Payload"/> (rendered at send time, so a fixed template fixes queued
+/// messages too): <c>{ "template": "invitation", "model": { "name": "…", "link": "https://…" } }</c>. The model's
+/// top-level keys are the template's variables (snake_case when built from a C# object). A payload without
+/// <c>template</c> is read as the model itself, rendered with the template named like <see cref="OutboxMessage.Kind"/>.
+/// <see cref="OutboxMessage.Subject"/> holds the rendered subject (shown in lists, sent as is); when empty, the
+/// subject template is rendered at send time.
+/// </para>
+/// To add an email: write <c>templates/&lt;name&gt;.subject.liquid</c>, <c>.html.liquid</c> and <c>.txt.liquid</c>, then
+/// call <see cref="QueueAsync"/> with that name and a model.
+/// </summary>
+public sealed class MailOutbox(BenchmarkDbContext db, MailRenderer renderer, TimeProvider clock)
+{
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    /// <summary>Adds the message to the context (the caller saves); the same idempotency key is never queued twice.</summary>
+    public async Task<OutboxMessage> QueueAsync(string template, string recipient, object model, string idempotencyKey)
+    {
+        var payload = Payload(template, model);
+        var subject = await renderer.RenderSubjectAsync(template, (JsonObject)payload["model"]!);
+        var message = new OutboxMessage(Guid.CreateVersion7(), idempotencyKey, template, recipient, subject, payload.ToJsonString(), clock.GetUtcNow());
+        db.OutboxMessages.Add(message);
+        return message;
+    }
+
+    public static JsonObject Payload(string template, object model) => new()
+    {
+        ["template"] = template,
+        ["model"] = model as JsonObject ?? JsonSerializer.SerializeToNode(model, Json) as JsonObject
+            ?? throw new ArgumentException("The model of an email is an object", nameof(model)),
+    };
+
+    /// <summary>The template and model of a queued message (see the payload format above).</summary>
+    public static (string Template, JsonObject Model) Read(OutboxMessage message)
+    {
+        var node = JsonNode.Parse(string.IsNullOrWhiteSpace(message.Payload) ? "{}" : message.Payload) as JsonObject
+            ?? throw new JsonException("The payload of an outbox message is a JSON object");
+        return node["template"] is JsonValue template && template.TryGetValue<string>(out var name)
+            ? (name, node["model"] as JsonObject ?? [])
+            : (message.Kind, node);
+    }
+}

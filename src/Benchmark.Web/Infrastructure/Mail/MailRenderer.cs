@@ -1,0 +1,125 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json.Nodes;
+using Fluid;
+using Fluid.Values;
+
+namespace Benchmark.Web.Infrastructure.Mail;
+
+/// <summary>A message ready to send: its subject and both bodies.</summary>
+public sealed record RenderedMail(string Subject, string Html, string Text);
+
+/// <summary>
+/// Renders <c>templates/&lt;name&gt;.subject.liquid</c>, <c>.html.liquid</c> and <c>.txt.liquid</c> with Fluid, in
+/// French (fr-FR, Europe/Paris). The HTML body is HTML-encoded and wrapped in <c>_layout.html.liquid</c> (which
+/// prints it with <c>{{ body | raw }}</c>); the subject and the text body are not encoded. Parsed templates are cached.
+/// </summary>
+public sealed class MailRenderer(MailTemplates templates, Microsoft.Extensions.Options.IOptions<MailOptions> options)
+{
+    private static readonly FluidParser Parser = new();
+    private static readonly TemplateOptions Options = CreateOptions();
+    private readonly ConcurrentDictionary<string, IFluidTemplate> _cache = new(StringComparer.Ordinal);
+
+    public async Task<RenderedMail> RenderAsync(string template, JsonObject model)
+    {
+        var subject = await RenderSubjectAsync(template, model);
+        var html = await RenderPartAsync(template + ".html.liquid", model, HtmlEncoder.Default, null);
+        if (templates.Exists("_layout.html.liquid"))
+        {
+            html = await RenderPartAsync("_layout.html.liquid", model, HtmlEncoder.Default, ("body", html, subject));
+        }
+
+        var text = await RenderPartAsync(template + ".txt.liquid", model, NullEncoder.Default, null);
+        return new RenderedMail(subject, html, text);
+    }
+
+    /// <summary>The subject on one line (line breaks and control characters become spaces).</summary>
+    public async Task<string> RenderSubjectAsync(string template, JsonObject model) =>
+        OneLine(await RenderPartAsync(template + ".subject.liquid", model, NullEncoder.Default, null));
+
+    public static string OneLine(string value) =>
+        string.Join(' ', new string(value.Select(c => char.IsControl(c) ? ' ' : c).ToArray()).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+
+    private async Task<string> RenderPartAsync(string file, JsonObject model, TextEncoder encoder, (string Name, string Body, string Subject)? layout)
+    {
+        var parsed = _cache.GetOrAdd(file, Parse);
+        var context = new TemplateContext(Options);
+        foreach (var (key, value) in model)
+        {
+            context.SetValue(key, ToFluid(value));
+        }
+
+        context.SetValue("app_url", options.Value.BaseUrl.ToString());
+        if (layout is { } l)
+        {
+            context.SetValue(l.Name, l.Body);
+            context.SetValue("subject", l.Subject);
+        }
+
+        return await parsed.RenderAsync(context, encoder);
+    }
+
+    private IFluidTemplate Parse(string file)
+    {
+        var source = templates.Read(file);
+        return Parser.TryParse(source, out var template, out var error)
+            ? template
+            : throw new InvalidOperationException($"templates/{file} : {error}");
+    }
+
+    private static FluidValue ToFluid(JsonNode? node) => node switch
+    {
+        null => NilValue.Instance,
+        JsonObject o => new DictionaryValue(new FluidValueDictionaryFluidIndexable(o.ToDictionary(p => p.Key, p => ToFluid(p.Value), StringComparer.Ordinal))),
+        JsonArray a => new ArrayValue(a.Select(ToFluid).ToArray()),
+        JsonValue v when v.TryGetValue<string>(out var s) => new StringValue(s),
+        JsonValue v when v.TryGetValue<bool>(out var b) => BooleanValue.Create(b),
+        JsonValue v when v.TryGetValue<decimal>(out var d) => NumberValue.Create(d),
+        _ => new StringValue(node.ToJsonString()),
+    };
+
+    private static TemplateOptions CreateOptions()
+    {
+        var options = new TemplateOptions
+        {
+            CultureInfo = CultureInfo.GetCultureInfo("fr-FR"),
+            TimeZone = Core.Scheduling.ParisTime.Zone,
+        };
+        return options;
+    }
+}
+
+/// <summary>The <c>templates/</c> folder: next to the application or in a parent folder (the repository when run from source).</summary>
+public sealed class MailTemplates(string directory)
+{
+    public string Directory { get; } = directory;
+
+    public bool Exists(string file) => File.Exists(Path.Combine(Directory, file));
+
+    public string Read(string file)
+    {
+        var path = Path.Combine(Directory, file);
+        return File.Exists(path) ? File.ReadAllText(path) : throw new MailTemplateNotFoundException($"Modèle de message introuvable : templates/{file}");
+    }
+
+    public static string Locate(string contentRoot)
+    {
+        foreach (var start in new[] { contentRoot, AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "templates");
+                if (System.IO.Directory.Exists(candidate) && System.IO.Directory.EnumerateFiles(candidate, "*.liquid").Any())
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        throw new DirectoryNotFoundException($"Aucun dossier 'templates/' contenant des modèles .liquid au-dessus de {contentRoot}");
+    }
+}
+
+/// <summary>A message names a template that does not exist: a permanent failure of that message.</summary>
+public sealed class MailTemplateNotFoundException(string message) : Exception(message);
