@@ -23,6 +23,7 @@ internal static class HostingExtensions
         builder.Services.AddHealthChecks().AddDbContextCheck<BenchmarkDbContext>("database");
         builder.Services.AddBenchmarkIdentity();
         builder.Services.AddAccessRule();
+        Infrastructure.Api.ApiSetup.AddBenchmarkApi(builder.Services);
         Features.Dashboard.DashboardSetup.AddDashboards(builder.Services);
         Features.Waves.ArsPagesSetup.AddArsPages(builder.Services);
         builder.Services.AddScoped<Features.Account.DemoAccounts>();
@@ -55,6 +56,7 @@ internal static class HostingExtensions
         app.UseAuthorization();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapRazorPages();
+        Infrastructure.Api.ApiSetup.MapBenchmarkApi(app);
         return app;
     }
 }

@@ -1,0 +1,18 @@
+namespace Benchmark.Web.Features.Api;
+
+/// <summary>
+/// The read-only integration API. Every handler starts from <see cref="Access.AccessScope"/>: an id outside the caller's
+/// scope answers 404 with no body, exactly like an id that does not exist.
+/// </summary>
+internal static class ApiEndpoints
+{
+    public static RouteGroupBuilder MapApiEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapWaveEndpoints();
+        api.MapEnrolmentEndpoints();
+        api.MapEstablishmentEndpoints();
+        api.MapSessionEndpoints();
+        api.MapProgrammeEndpoints();
+        return api;
+    }
+}

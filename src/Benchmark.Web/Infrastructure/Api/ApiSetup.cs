@@ -1,0 +1,51 @@
+using System.Text.Json.Serialization;
+using Benchmark.Web.Features.Api;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Benchmark.Web.Infrastructure.Api;
+
+/// <summary>
+/// The integration API under <c>/api</c>: authenticated by a personal access token (<c>Authorization: Bearer bm_…</c>)
+/// or by the same cookie as the pages, answering 401 — never a redirect to the sign-in page — when neither is valid.
+/// It is read-only (GET), so the cookie path needs no anti-forgery token; a state-changing endpoint must add one.
+/// </summary>
+internal static class ApiSetup
+{
+    /// <summary>The authentication scheme of the API: a bearer token when one is presented, the cookie otherwise.</summary>
+    public const string Scheme = "ApiBearerOrCookie";
+
+    public const string Policy = "Api";
+
+    public static IServiceCollection AddBenchmarkApi(this IServiceCollection services)
+    {
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, PersonalAccessTokenHandler>(PersonalAccessTokenHandler.SchemeName, null)
+            .AddPolicyScheme(Scheme, "Jeton d'accès personnel ou session", o =>
+            {
+                o.ForwardDefaultSelector = context =>
+                    context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                        ? PersonalAccessTokenHandler.SchemeName
+                        : Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme;
+
+                // Challenges and refusals go to the token handler: 401/403 with no redirect, even for a cookie caller.
+                o.ForwardChallenge = PersonalAccessTokenHandler.SchemeName;
+                o.ForwardForbid = PersonalAccessTokenHandler.SchemeName;
+            });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policy, p => p.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser());
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddBenchmarkOpenApi();
+        services.AddScoped<Definitions>();
+        return services;
+    }
+
+    public static WebApplication MapBenchmarkApi(this WebApplication app)
+    {
+        // The contract is public (no data in it): integrators generate clients before they hold a token.
+        app.MapOpenApi().AllowAnonymous();
+        var api = app.MapGroup("/api").RequireAuthorization(new AuthorizeAttribute(Policy));
+        api.MapApiEndpoints();
+        return app;
+    }
+}
