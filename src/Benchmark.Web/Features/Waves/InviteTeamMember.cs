@@ -6,7 +6,6 @@ using Benchmark.Core.Domain;
 using Benchmark.Data;
 using Benchmark.Data.Identity;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Benchmark.Web.Features.Waves;
@@ -17,10 +16,10 @@ public sealed record Invitation(string? FullName, string? Email, string? RoleId)
 /// <summary>
 /// Adds a member to an establishment's team (trinôme). Someone without an account gets one (role TeamMember, no
 /// password) and an invitation email is queued with a set-password link
-/// <c>{App:BaseUrl}/invitation?user={userId}&amp;token={token}</c>: the account, the team row and the message are
-/// written by one SaveChanges, so an invitation is never sent for a member that was not saved (nor the reverse).
+/// <c>{App:BaseUrl}/invitation?user={userId}&amp;token={token}</c> (the token URL-encoded). The account, the team
+/// row and the message commit in one transaction: an invitation is never queued for a member that was not saved.
 /// </summary>
-public sealed class InviteTeamMember(BenchmarkDbContext db, UserManager<AppUser> users, IUserStore<AppUser> store, IConfiguration configuration, TimeProvider clock)
+public sealed class InviteTeamMember(BenchmarkDbContext db, UserManager<AppUser> users, IConfiguration configuration, TimeProvider clock)
 {
     public const string Kind = "invitation";
     public const string Subject = "Invitation à rejoindre Benchmark";
@@ -65,46 +64,39 @@ public sealed class InviteTeamMember(BenchmarkDbContext db, UserManager<AppUser>
         var now = clock.GetUtcNow();
         var account = await users.FindByEmailAsync(email);
 
-        // The Identity store saves on each call by default; held back here so everything below is one SaveChanges.
-        var autoSave = (UserStore<AppUser, IdentityRole<Guid>, BenchmarkDbContext, Guid>)store;
-        autoSave.AutoSaveChanges = false;
-        try
+        // Identity's store saves on each call: one transaction makes the account, the team row and the message one unit.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (account is null)
         {
-            if (account is null)
+            account = new AppUser { Id = Guid.CreateVersion7(), UserName = email, Email = email, FullName = fullName, CreatedAt = now };
+            var created = await users.CreateAsync(account);
+            if (!created.Succeeded)
             {
-                account = new AppUser { Id = Guid.CreateVersion7(), UserName = email, Email = email, FullName = fullName, CreatedAt = now };
-                var created = await users.CreateAsync(account);
-                if (!created.Succeeded)
-                {
-                    db.ChangeTracker.Clear();
-                    return Error.Invalid(string.Join(" ", created.Errors.Select(e => e.Description)));
-                }
-
-                await users.AddToRoleAsync(account, AppRoles.TeamMember);
-                var token = await users.GeneratePasswordResetTokenAsync(account);
-                var link = $"{BaseUrl()}/invitation?user={account.Id}&token={Uri.EscapeDataString(token)}";
-                var role = definition.FindRole(invitation.RoleId!)!;
-                var payload = new JsonObject
-                {
-                    ["template"] = Kind,
-                    ["model"] = new JsonObject
-                    {
-                        ["name"] = fullName, ["link"] = link, ["establishment"] = establishment.Name, ["programme"] = definition.Title, ["role"] = role.Title,
-                    },
-                };
-                db.OutboxMessages.Add(new OutboxMessage(Guid.CreateVersion7(), $"{Kind}:{account.Id}", Kind, email, Subject, payload.ToJsonString(), now));
+                db.ChangeTracker.Clear();
+                return Error.Invalid(string.Join(" ", created.Errors.Select(e => e.Description)));
             }
 
-            var member = new TeamMember(Guid.CreateVersion7(), enrolment.Id, invitation.RoleId!, fullName, email, account.Id);
-            db.TeamMembers.Add(member);
-            db.AuditEvents.Add(new AuditEvent(now, actor, enrolment.WaveId, enrolment.Id, "team.invite", email, null, invitation.RoleId));
-            await db.SaveChangesAsync(cancellationToken);
-            return member;
+            await users.AddToRoleAsync(account, AppRoles.TeamMember);
+            var token = await users.GeneratePasswordResetTokenAsync(account);
+            var link = $"{BaseUrl()}/invitation?user={account.Id}&token={Uri.EscapeDataString(token)}";
+            var role = definition.FindRole(invitation.RoleId!)!;
+            var payload = new JsonObject
+            {
+                ["template"] = Kind,
+                ["model"] = new JsonObject
+                {
+                    ["name"] = fullName, ["link"] = link, ["establishment"] = establishment.Name, ["programme"] = definition.Title, ["role"] = role.Title,
+                },
+            };
+            db.OutboxMessages.Add(new OutboxMessage(Guid.CreateVersion7(), $"{Kind}:{account.Id}", Kind, email, Subject, payload.ToJsonString(), now));
         }
-        finally
-        {
-            autoSave.AutoSaveChanges = true;
-        }
+
+        var member = new TeamMember(Guid.CreateVersion7(), enrolment.Id, invitation.RoleId!, fullName, email, account.Id);
+        db.TeamMembers.Add(member);
+        db.AuditEvents.Add(new AuditEvent(now, actor, enrolment.WaveId, enrolment.Id, "team.invite", email, null, invitation.RoleId));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return member;
     }
 
     private string BaseUrl() => (string.IsNullOrWhiteSpace(configuration["App:BaseUrl"]) ? "http://localhost:5000" : configuration["App:BaseUrl"]!.Trim()).TrimEnd('/');
