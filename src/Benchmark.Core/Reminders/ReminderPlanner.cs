@@ -89,10 +89,14 @@ public static class ReminderPlanner
                 continue;
             }
 
-            var enrolments = session.Kind == SessionKind.Collective
-                ? run.InGroup(session.GroupId)
-                : run.Find(session.EnrolmentId) is { } one ? [one] : [];
-            var single = session.Kind == SessionKind.Collective || enrolments.Count == 0 ? null : enrolments[0];
+            // An individual or internal session of a withdrawn (or unknown) enrolment concerns nobody any more.
+            var single = session.Kind == SessionKind.Collective ? null : run.Find(session.EnrolmentId);
+            if (session.Kind != SessionKind.Collective && single is null)
+            {
+                continue;
+            }
+
+            var enrolments = single is null ? run.InGroup(session.GroupId) : [single];
             var groupId = session.GroupId ?? single?.Enrolment.GroupId;
             var target = new ReminderTarget(
                 report ? ReminderTargetKind.SessionReport : ReminderTargetKind.Session,

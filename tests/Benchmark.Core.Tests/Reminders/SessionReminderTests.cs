@@ -164,17 +164,20 @@ public sealed class SessionReminderTests
     }
 
     [Fact]
-    public void Plan_WhenAnEnrolmentWithdrew_ThenItsTeamGetsNoSessionReminder()
+    public void Plan_WhenAnEnrolmentWithdrew_ThenNobodyIsRemindedOfItsSessionsAndItsTeamOfNone()
     {
         // Arrange
         var scenario = new ReminderScenario();
         scenario.Withdraw(3);
 
         // Act
-        var due = scenario.Plan(Utc("2027-03-29T06:00:00Z"), "session-j-7");
+        var individual = scenario.Plan(Utc("2027-03-08T07:00:00Z"), "session-j-7");
+        var collective = scenario.Plan(Utc("2027-03-29T06:00:00Z"), "session-j-7");
 
-        // Assert
-        Assert.DoesNotContain(due, r => r.Recipient.Email.EndsWith("@etab3.test", StringComparison.Ordinal));
-        Assert.Contains(due, r => r.Recipient.Email == "chef1@etab1.test");
+        // Assert: its SI1 reaches not even the consultant; SC1 reaches the other teams of group A only.
+        Assert.Equal(12, individual.Count);
+        Assert.DoesNotContain(individual, r => r.TargetId == scenario.IndividualSession(3).Id.ToString());
+        Assert.DoesNotContain(collective, r => r.Recipient.Email.EndsWith("@etab3.test", StringComparison.Ordinal));
+        Assert.Contains(collective, r => r.Recipient.Email == "chef1@etab1.test");
     }
 }
