@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json.Nodes;
+using System.Text.Unicode;
 using Fluid;
 using Fluid.Values;
 
@@ -19,15 +20,18 @@ public sealed class MailRenderer(MailTemplates templates, Microsoft.Extensions.O
 {
     private static readonly FluidParser Parser = new();
     private static readonly TemplateOptions Options = CreateOptions();
+
+    // French is written as is (« é », not « &#xE9; »); HTML-significant characters are still encoded.
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
     private readonly ConcurrentDictionary<string, IFluidTemplate> _cache = new(StringComparer.Ordinal);
 
     public async Task<RenderedMail> RenderAsync(string template, JsonObject model)
     {
         var subject = await RenderSubjectAsync(template, model);
-        var html = await RenderPartAsync(template + ".html.liquid", model, HtmlEncoder.Default, null);
+        var html = await RenderPartAsync(template + ".html.liquid", model, Html, null);
         if (templates.Exists("_layout.html.liquid"))
         {
-            html = await RenderPartAsync("_layout.html.liquid", model, HtmlEncoder.Default, ("body", html, subject));
+            html = await RenderPartAsync("_layout.html.liquid", model, Html, ("body", html, subject));
         }
 
         var text = await RenderPartAsync(template + ".txt.liquid", model, NullEncoder.Default, null);

@@ -1,5 +1,8 @@
 using System.Net;
+using Benchmark.Data.Identity;
 using Benchmark.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Benchmark.Web.Tests.Features.Account;
 
@@ -69,5 +72,28 @@ public sealed class SignInTests : IClassFixture<BenchmarkApp>
         var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("benchmark.auth=", StringComparison.Ordinal));
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task SignIn_WhenFiveFailures_ThenLockedOutWithFrenchMessageEvenWithRightPassword()
+    {
+        var email = $"verrou-{Guid.NewGuid():N}"[..20] + "@exemple.test";
+        await _app.WithServicesAsync(async sp =>
+        {
+            var user = new AppUser { Id = Guid.CreateVersion7(), UserName = email, Email = email, FullName = "Victor Verrou" };
+            return await sp.GetRequiredService<UserManager<AppUser>>().CreateAsync(user, "une phrase de passe solide");
+        });
+        using var client = _app.Client();
+        for (var i = 0; i < 5; i++)
+        {
+            await BenchmarkApp.PostFormAsync(client, "/connexion", new Dictionary<string, string> { ["Email"] = email, ["Password"] = "mauvais mot de passe" });
+        }
+
+        var response = await BenchmarkApp.PostFormAsync(client, "/connexion", new Dictionary<string, string> { ["Email"] = email, ["Password"] = "une phrase de passe solide" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("Ce compte est verrouillé après plusieurs essais infructueux.", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/mot-de-passe-oublie\"", html, StringComparison.Ordinal);
     }
 }

@@ -1,0 +1,90 @@
+using System.Net;
+using Benchmark.Web.Tests.Infrastructure;
+using Benchmark.Web.Tests.Infrastructure.Mail;
+
+namespace Benchmark.Web.Tests.Features.Account;
+
+public sealed class MyAccountTests : IClassFixture<QuietBenchmarkApp>
+{
+    private const string Password = "une phrase de passe solide";
+    private readonly QuietBenchmarkApp _app;
+
+    public MyAccountTests(QuietBenchmarkApp app) => _app = app;
+
+    [Theory]
+    [InlineData("admin@demo.benchmark.test", "Alice Administratrice (ARS)", "Administrateur ARS")]
+    [InlineData("consultant@demo.benchmark.test", "Coralie Consultante", "Consultant")]
+    [InlineData("equipe@demo.benchmark.test", "Estelle Équipe (CH de Port-Lumière)", "Membre d'équipe projet")]
+    public async Task MyAccount_WhenSignedIn_ThenShowsNameEmailAndFrenchRole(string email, string name, string role)
+    {
+        using var client = await _app.SignedInAsync(email);
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/compte", UriKind.Relative)));
+
+        Assert.Contains("<h1>Mon compte</h1>", html, StringComparison.Ordinal);
+        Assert.Contains(name, html, StringComparison.Ordinal);
+        Assert.Contains(email, html, StringComparison.Ordinal);
+        Assert.Contains($"<p class=\"fr-tag\">{role}</p>", html, StringComparison.Ordinal);
+        Assert.Contains("Se déconnecter partout", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ChangePassword_WhenCurrentPasswordWrong_ThenFrenchErrorAndUnchanged()
+    {
+        var user = await _app.NewUserAsync(Password);
+        using var client = await _app.SignedInAsync(user.Email!, Password);
+
+        var response = await ChangeAsync(client, "pas le bon mot de passe", "un nouveau secret bien long");
+
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("Mot de passe incorrect.", html, StringComparison.Ordinal);
+        Assert.Contains("fr-input-group--error", html, StringComparison.Ordinal);
+        (await _app.SignedInAsync(user.Email!, Password)).Dispose();
+    }
+
+    [Fact]
+    public async Task ChangePassword_WhenNewPasswordTooShort_ThenFrenchError()
+    {
+        var user = await _app.NewUserAsync(Password);
+        using var client = await _app.SignedInAsync(user.Email!, Password);
+
+        var response = await ChangeAsync(client, Password, "court");
+
+        Assert.Contains("Le mot de passe doit comporter au moins 12 caractères.", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ChangePassword_WhenValid_ThenNewPasswordWorksAndThisSessionStays()
+    {
+        var user = await _app.NewUserAsync(Password);
+        using var client = await _app.SignedInAsync(user.Email!, Password);
+
+        var response = await ChangeAsync(client, Password, "un nouveau secret bien long");
+
+        Assert.Contains("Mot de passe modifié", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/compte", UriKind.Relative))).StatusCode);
+        (await _app.SignedInAsync(user.Email!, "un nouveau secret bien long")).Dispose();
+    }
+
+    [Fact]
+    public async Task SignOutEverywhere_WhenPosted_ThenAnotherClientsCookieIsRejected()
+    {
+        var user = await _app.NewUserAsync(Password);
+        using var here = await _app.SignedInAsync(user.Email!, Password);
+        using var elsewhere = await _app.SignedInAsync(user.Email!, Password);
+        Assert.Equal(HttpStatusCode.OK, (await elsewhere.GetAsync(new Uri("/compte", UriKind.Relative))).StatusCode);
+
+        var response = await BenchmarkApp.PostFormAsync(here, "/compte?handler=SignOutEverywhere", new Dictionary<string, string>(), formPage: "/compte");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/connexion", response.Headers.Location!.OriginalString);
+        var rejected = await elsewhere.GetAsync(new Uri("/compte", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, rejected.StatusCode);
+        Assert.StartsWith("/connexion", rejected.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await here.GetAsync(new Uri("/compte", UriKind.Relative))).StatusCode);
+    }
+
+    private static Task<HttpResponseMessage> ChangeAsync(HttpClient client, string current, string next) =>
+        BenchmarkApp.PostFormAsync(client, "/compte?handler=ChangePassword",
+            new Dictionary<string, string> { ["CurrentPassword"] = current, ["NewPassword"] = next, ["Confirmation"] = next }, formPage: "/compte");
+}
