@@ -39,7 +39,6 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         await DemoUsers.SignInAsync(page, email);
 
         Assert.Equal("/tableau-de-bord", new Uri(page.Url).AbsolutePath);
-        await Artifacts.ScreenshotAsync(page, $"dashboard-{DemoUsers.ShortName(email)}");
         await Accessibility.AssertNoViolationAsync(page);
     }
 }
