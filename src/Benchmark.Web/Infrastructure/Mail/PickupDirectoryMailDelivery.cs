@@ -26,6 +26,8 @@ internal sealed class PickupDirectoryMailDelivery(IOptions<MailOptions> options)
             var temporary = path + ".tmp";
             try
             {
+                // As an SMTP server would receive it: transfer encodings chosen for 8-bit transport, lines ≤ 998.
+                message.Prepare(EncodingConstraint.EightBit);
                 var format = FormatOptions.Default.Clone();
                 format.NewLineFormat = NewLineFormat.Dos;
                 await using (var stream = File.Create(temporary))
