@@ -5,8 +5,11 @@ using Benchmark.Core.Definitions;
 using Benchmark.Core.Domain;
 using Benchmark.Data;
 using Benchmark.Data.Identity;
+using Benchmark.Web.Features.Account;
+using Benchmark.Web.Infrastructure.Mail;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Benchmark.Web.Features.Waves;
 
@@ -16,10 +19,10 @@ public sealed record Invitation(string? FullName, string? Email, string? RoleId)
 /// <summary>
 /// Adds a member to an establishment's team (trinôme). Someone without an account gets one (role TeamMember, no
 /// password) and an invitation email is queued with a set-password link
-/// <c>{App:BaseUrl}/invitation?user={userId}&amp;token={token}</c> (the token URL-encoded). The account, the team
+/// <c>{App:BaseUrl}/invitation?user={userId}&amp;token={token}</c> (<see cref="PasswordLinks"/>, the /invitation page's own builder). The account, the team
 /// row and the message commit in one transaction: an invitation is never queued for a member that was not saved.
 /// </summary>
-public sealed class InviteTeamMember(BenchmarkDbContext db, UserManager<AppUser> users, IConfiguration configuration, TimeProvider clock)
+public sealed class InviteTeamMember(BenchmarkDbContext db, UserManager<AppUser> users, IOptions<MailOptions> mail, TimeProvider clock)
 {
     public const string Kind = "invitation";
     public const string Subject = "Invitation à rejoindre Benchmark";
@@ -77,15 +80,15 @@ public sealed class InviteTeamMember(BenchmarkDbContext db, UserManager<AppUser>
             }
 
             await users.AddToRoleAsync(account, AppRoles.TeamMember);
-            var token = await users.GeneratePasswordResetTokenAsync(account);
-            var link = $"{BaseUrl()}/invitation?user={account.Id}&token={Uri.EscapeDataString(token)}";
+            var link = await PasswordLinks.InvitationAsync(users, mail.Value, account);
             var role = definition.FindRole(invitation.RoleId!)!;
             var payload = new JsonObject
             {
                 ["template"] = Kind,
                 ["model"] = new JsonObject
                 {
-                    ["name"] = fullName, ["link"] = link, ["establishment"] = establishment.Name, ["programme"] = definition.Title, ["role"] = role.Title,
+                    ["name"] = fullName, ["link"] = link, ["inviter"] = actor, ["expires_in_days"] = PasswordLinks.ValidDays,
+                    ["context"] = $"l'équipe projet de « {establishment.Name} » ({role.Title}) dans la démarche « {definition.Title} »",
                 },
             };
             db.OutboxMessages.Add(new OutboxMessage(Guid.CreateVersion7(), $"{Kind}:{account.Id}", Kind, email, Subject, payload.ToJsonString(), now));
@@ -98,6 +101,4 @@ public sealed class InviteTeamMember(BenchmarkDbContext db, UserManager<AppUser>
         await transaction.CommitAsync(cancellationToken);
         return member;
     }
-
-    private string BaseUrl() => (string.IsNullOrWhiteSpace(configuration["App:BaseUrl"]) ? "http://localhost:5000" : configuration["App:BaseUrl"]!.Trim()).TrimEnd('/');
 }
