@@ -29,7 +29,7 @@ internal static class EnrolmentEndpoints
     public static void MapEnrolmentEndpoints(this RouteGroupBuilder api)
     {
         var enrolments = api.MapGroup("/enrolments").WithTags("Participations");
-        enrolments.MapGet("/", ListAsync).WithName("ListEnrolments")
+        enrolments.MapGet("", ListAsync).WithName("ListEnrolments")
             .WithSummary("Lister les participations").WithDescription("Les participations visibles, éventuellement filtrées par vague (paramètre waveId).");
         enrolments.MapGet("/{enrolmentId:guid}", GetAsync).WithName("GetEnrolment")
             .WithSummary("Lire une participation")

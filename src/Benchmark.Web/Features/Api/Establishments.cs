@@ -16,7 +16,7 @@ internal static class EstablishmentEndpoints
     public static void MapEstablishmentEndpoints(this RouteGroupBuilder api)
     {
         var establishments = api.MapGroup("/establishments").WithTags("Établissements");
-        establishments.MapGet("/", ListAsync).WithName("ListEstablishments")
+        establishments.MapGet("", ListAsync).WithName("ListEstablishments")
             .WithSummary("Lister les établissements").WithDescription("Les établissements de votre ARS, ou ceux dont vous suivez ou portez une participation.");
         establishments.MapGet("/{establishmentId:guid}", GetAsync).WithName("GetEstablishment")
             .WithSummary("Lire un établissement").WithDescription("Un établissement et celles de ses participations qui vous sont visibles.");

@@ -19,7 +19,7 @@ internal static class ProgrammeEndpoints
     public static void MapProgrammeEndpoints(this RouteGroupBuilder api)
     {
         var programmes = api.MapGroup("/programmes").WithTags("Programmes");
-        programmes.MapGet("/", ListAsync).WithName("ListProgrammes")
+        programmes.MapGet("", ListAsync).WithName("ListProgrammes")
             .WithSummary("Lister les définitions de programme").WithDescription("Chaque version enregistrée d'un programme (démarche), avec ses phases. Réservé aux agents ARS et aux consultants.");
         programmes.MapGet("/{definitionId:guid}", GetAsync).WithName("GetProgramme")
             .WithSummary("Lire une définition de programme").WithDescription("Une version de programme : phases, livrables, nombre d'éléments de check-list et séances.");

@@ -20,7 +20,7 @@ internal static class WaveEndpoints
     public static void MapWaveEndpoints(this RouteGroupBuilder api)
     {
         var waves = api.MapGroup("/waves").WithTags("Vagues");
-        waves.MapGet("/", ListAsync).WithName("ListWaves")
+        waves.MapGet("", ListAsync).WithName("ListWaves")
             .WithSummary("Lister les vagues").WithDescription("Les vagues visibles : celles de votre ARS, celles de vos groupes ou de vos participations.");
         waves.MapGet("/{waveId:guid}", GetAsync).WithName("GetWave")
             .WithSummary("Lire une vague").WithDescription("Une vague, son programme et ses dates d'ancrage (J, J*). 404 si elle est hors de votre périmètre.");
