@@ -8,21 +8,22 @@ namespace Benchmark.E2E.Features.Account;
 public sealed class SignInJourneyTests(BrowserFixture browser)
 {
     [BrowserTheory]
-    [InlineData(DemoUsers.Admin)]
-    [InlineData(DemoUsers.Referent)]
-    [InlineData(DemoUsers.Consultant)]
-    [InlineData(DemoUsers.Team)]
-    public async Task SignIn_WhenDemoAccountUsesTheForm_ThenLandsOnTheirDashboard(string email)
+    [InlineData(DemoUsers.Admin, "Suivi des vagues")]
+    [InlineData(DemoUsers.Referent, "Suivi des vagues")]
+    [InlineData(DemoUsers.Consultant, "Mes groupes")]
+    [InlineData(DemoUsers.Team, "Mon équipe projet")]
+    public async Task SignIn_WhenDemoAccountUsesTheForm_ThenLandsOnTheirDashboard(string email, string roleSection)
     {
         var page = await browser.NewPageAsync();
 
         await DemoUsers.SignInAsync(page, email);
 
-        await Artifacts.ScreenshotAsync(page, $"signin-{DemoUsers.ShortName(email)}-dashboard");
+        await Artifacts.ScreenshotAsync(page, $"dashboard-{DemoUsers.ShortName(email)}");
         Assert.Equal("/tableau-de-bord", new Uri(page.Url).AbsolutePath);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Tableau de bord");
         await Assertions.Expect(page.Locator("header[role=banner]")).ToContainTextAsync(DemoUsers.NameOf(email));
         await Assertions.Expect(page.Locator(".fr-alert--error")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 2, Name = roleSection, Exact = true })).ToBeVisibleAsync();
     }
 
     [BrowserFact]
