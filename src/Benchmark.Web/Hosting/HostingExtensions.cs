@@ -28,6 +28,7 @@ internal static class HostingExtensions
         Features.Waves.ArsPagesSetup.AddArsPages(builder.Services);
         builder.Services.AddScoped<Features.Account.DemoAccounts>();
         Infrastructure.Mail.MailingSetup.AddMailing(builder.Services, builder.Configuration);
+        builder.Services.AddScoped<Infrastructure.Reminders.ReminderSweep>();
 
         // Every page needs a signed-in user unless it says [AllowAnonymous].
         builder.Services.AddAuthorizationBuilder()
