@@ -1,6 +1,8 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Benchmark.Core.Domain;
 using Benchmark.Data;
+using Benchmark.Web.Infrastructure.Calendar;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -56,7 +58,7 @@ public sealed partial class OutboxDispatcher(
             {
                 Fail(message, e.Message, e.Permanent);
             }
-            catch (Exception e) when (e is MailTemplateNotFoundException or JsonException or ParseException or InvalidOperationException)
+            catch (Exception e) when (e is MailTemplateNotFoundException or JsonException or ParseException or InvalidOperationException or ArgumentException)
             {
                 Fail(message, e.Message, permanent: true);
             }
@@ -84,8 +86,23 @@ public sealed partial class OutboxDispatcher(
         mime.Date = message.CreatedAt;
         mime.Headers.Add("Auto-Submitted", "auto-generated");
         mime.Body = new BodyBuilder { TextBody = rendered.Text, HtmlBody = rendered.Html }.ToMessageBody();
+        if (ReadIcs(message) is { } ics && mime.Body is MultipartAlternative alternative)
+        {
+            // A calendar invite: text, HTML, then text/calendar (method= read from the ICS) and an invitation.ics attachment.
+            var mixed = new Multipart("mixed");
+            InviteMime.AddCalendarParts(mixed, alternative, ics);
+            mime.Body = mixed;
+        }
+
         return mime;
     }
+
+    /// <summary>The calendar invite a payload may carry (<c>"ics": "BEGIN:VCALENDAR…"</c> next to template and model), or null.</summary>
+    private static string? ReadIcs(OutboxMessage message) =>
+        !string.IsNullOrWhiteSpace(message.Payload) && JsonNode.Parse(message.Payload) is JsonObject node
+            && node["ics"] is JsonValue ics && ics.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text)
+            ? text
+            : null;
 
     private async Task<bool> ClaimAsync(OutboxMessage message, CancellationToken cancellationToken)
     {

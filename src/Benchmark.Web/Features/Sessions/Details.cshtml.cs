@@ -1,0 +1,151 @@
+using Benchmark.Core.Domain;
+using Benchmark.Data;
+using Benchmark.Web.Features.Access;
+using Benchmark.Web.Infrastructure.Mail;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Benchmark.Web.Features.Sessions;
+
+/// <summary>A session: when, where, agenda, participants; the group's consultant (or an ArsAdmin) schedules, reschedules or cancels it.</summary>
+public sealed class DetailsModel(AccessScope scope, BenchmarkDbContext db, MailRenderer renderer, TimeProvider clock) : PageModel
+{
+    private readonly SessionPlanning _planning = new(scope, db, renderer, clock);
+
+    public SessionContext Context { get; private set; } = null!;
+
+    public Session Session => Context.Session;
+
+    public string? Alert { get; private set; }
+
+    public string? ActiveForm { get; private set; }
+
+    public Dictionary<string, string> Errors { get; private set; } = new(StringComparer.Ordinal);
+
+    [BindProperty]
+    public string? Date { get; set; }
+
+    [BindProperty]
+    public string? StartTime { get; set; }
+
+    [BindProperty]
+    public string? DurationMinutes { get; set; }
+
+    [BindProperty]
+    public string? Location { get; set; }
+
+    [BindProperty]
+    public string? VisioUrl { get; set; }
+
+    [BindProperty]
+    public string? Agenda { get; set; }
+
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid sessionId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(sessionId, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Prefill();
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostScheduleAsync(Guid sessionId, CancellationToken cancellationToken) =>
+        SlotChangeAsync(sessionId, "programmer", reschedule: false, cancellationToken);
+
+    public Task<IActionResult> OnPostRescheduleAsync(Guid sessionId, CancellationToken cancellationToken) =>
+        SlotChangeAsync(sessionId, "reprogrammer", reschedule: true, cancellationToken);
+
+    public async Task<IActionResult> OnPostCancelAsync(Guid sessionId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(sessionId, cancellationToken) || !Context.CanEdit)
+        {
+            return NotFound();
+        }
+
+        ActiveForm = "annuler";
+        if (string.IsNullOrWhiteSpace(Reason))
+        {
+            Errors[nameof(Reason)] = "Indiquez le motif de l'annulation.";
+            return Invalid();
+        }
+
+        var result = await _planning.CancelAsync(Context, Reason, cancellationToken);
+        if (!result.IsSuccess)
+        {
+            Alert = result.Error!.Message;
+            return Invalid();
+        }
+
+        TempData["Succes"] = "La séance est annulée ; les participants reçoivent l'annulation.";
+        return Redirect($"/seances/{sessionId}");
+    }
+
+    private async Task<IActionResult> SlotChangeAsync(Guid sessionId, string form, bool reschedule, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(sessionId, cancellationToken) || !Context.CanEdit)
+        {
+            return NotFound();
+        }
+
+        ActiveForm = form;
+        var (slot, errors) = SessionPlanning.Parse(new SlotInput(Date, StartTime, DurationMinutes, Location, VisioUrl, Agenda));
+        Errors = errors;
+        if (slot is null)
+        {
+            return Invalid();
+        }
+
+        var result = reschedule
+            ? await _planning.RescheduleAsync(Context, slot, cancellationToken)
+            : await _planning.ScheduleAsync(Context, slot, cancellationToken);
+        if (!result.IsSuccess)
+        {
+            Alert = result.Error!.Message;
+            return Invalid();
+        }
+
+        TempData["Succes"] = reschedule
+            ? "La séance est reprogrammée ; les participants reçoivent la modification."
+            : "La séance est programmée ; les participants reçoivent l'invitation.";
+        return Redirect($"/seances/{sessionId}");
+    }
+
+    private PageResult Invalid()
+    {
+        Alert ??= "Rien n'a été enregistré : corrigez les champs signalés.";
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(Guid sessionId, CancellationToken cancellationToken)
+    {
+        var context = await _planning.LoadAsync(sessionId, cancellationToken);
+        if (context is null)
+        {
+            return false;
+        }
+
+        Context = context;
+        return true;
+    }
+
+    private void Prefill()
+    {
+        var start = Core.Scheduling.ParisTime.ToParis(Session.StartUtc);
+        Date = start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        StartTime = start.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        DurationMinutes = (Session.Status == SessionStatus.Planned
+            ? SessionPlanning.DefaultDurationMinutes(Context)
+            : (int)(Session.EndUtc - Session.StartUtc).TotalMinutes).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Location = Session.Location;
+        VisioUrl = Session.VisioUrl;
+        Agenda = Session.Status == SessionStatus.Planned || string.IsNullOrWhiteSpace(Session.Agenda)
+            ? SessionPlanning.DefaultAgenda(Context.SessionDefinition)
+            : Session.Agenda;
+    }
+}
