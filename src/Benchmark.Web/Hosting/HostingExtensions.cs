@@ -28,7 +28,7 @@ internal static class HostingExtensions
         Features.Waves.ArsPagesSetup.AddArsPages(builder.Services);
         builder.Services.AddScoped<Features.Account.DemoAccounts>();
         Infrastructure.Mail.MailingSetup.AddMailing(builder.Services, builder.Configuration);
-        builder.Services.AddScoped<Infrastructure.Reminders.ReminderSweep>();
+        Infrastructure.Jobs.JobsSetup.AddJobs(builder.Services, builder.Configuration);
 
         // Every page needs a signed-in user unless it says [AllowAnonymous].
         builder.Services.AddAuthorizationBuilder()
@@ -55,6 +55,7 @@ internal static class HostingExtensions
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        Infrastructure.Jobs.JobsSetup.UseJobs(app);
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapRazorPages();
         Infrastructure.Api.ApiSetup.MapBenchmarkApi(app);
