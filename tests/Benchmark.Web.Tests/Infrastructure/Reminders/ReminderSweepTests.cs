@@ -1,6 +1,5 @@
 using Benchmark.Core.Definitions;
 using Benchmark.Core.Domain;
-using Benchmark.Core.Scheduling;
 using Benchmark.Data;
 using Benchmark.Web.Infrastructure.Mail;
 using Benchmark.Web.Infrastructure.Reminders;
@@ -18,8 +17,7 @@ namespace Benchmark.Web.Tests.Infrastructure.Reminders;
 /// </summary>
 public sealed class ReminderSweepTests : IDisposable
 {
-    private static readonly DateTimeOffset Start = ParisTime.ToUtc(new DateOnly(2027, 3, 29), new TimeOnly(9, 30));
-    private static readonly DateTimeOffset Due = new(2027, 3, 22, 7, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Due = ReminderScenario.Due;
 
     private readonly QuietBenchmarkApp _app = new();
 
@@ -117,24 +115,5 @@ public sealed class ReminderSweepTests : IDisposable
         _app.WithServicesAsync(sp => sp.GetRequiredService<BenchmarkDbContext>().OutboxMessages.AsNoTracking()
             .Where(m => m.IdempotencyKey.Contains(sessionId.ToString())).ToListAsync());
 
-    /// <summary>Schedules the first collective session of the BO &amp; UCA wave whose group has a consultant.</summary>
-    private Task<ScheduledSession> ScheduleAsync() => _app.WithServicesAsync(async sp =>
-    {
-        var db = sp.GetRequiredService<BenchmarkDbContext>();
-        var definition = await db.ProgrammeDefinitions.SingleAsync(d => d.ProgrammeId == "benchmark-bloc-uca");
-        var waveIds = await db.Waves.Where(w => w.DefinitionId == definition.Id).Select(w => w.Id).ToListAsync();
-        var groups = await db.Groups.Where(g => waveIds.Contains(g.WaveId) && g.ConsultantId != null).ToListAsync();
-        var groupIds = groups.Select(g => g.Id).ToList();
-        var session = (await db.Sessions.Where(s => groupIds.Contains(s.GroupId!.Value) && s.Kind == SessionKind.Collective && s.Status == SessionStatus.Planned).ToListAsync())
-            .OrderBy(s => s.Id).First();
-        var consultantId = groups.Single(g => g.Id == session.GroupId).ConsultantId;
-        var consultant = await db.Users.SingleAsync(u => u.Id == consultantId);
-        var scheduled = session.Schedule(new SessionSlot(Start, Start.AddHours(2), null, "https://visio.exemple.test/salle", null), Due.AddDays(-1));
-        Assert.True(scheduled.IsSuccess, scheduled.Error?.Message);
-        await db.SaveChangesAsync();
-        var title = definition.Parse().Phases.SelectMany(p => p.Sessions).First(s => s.Id == session.SessionId).Title;
-        return new ScheduledSession(session.Id, consultant.Email!, title);
-    });
-
-    private sealed record ScheduledSession(Guid Id, string ConsultantEmail, string Title);
+    private Task<ScheduledSession> ScheduleAsync() => _app.WithServicesAsync(ReminderScenario.ScheduleAsync);
 }
