@@ -137,8 +137,11 @@ public sealed class SessionPlanningTests(BenchmarkApp app) : IClassFixture<Bench
         });
         var client = await app.SignedInAsync(team);
 
+        var dashboard = await client.GetStringAsync(new Uri("/tableau-de-bord", UriKind.Relative));
         var response = await client.GetAsync(new Uri($"/seances/{own}", UriKind.Relative));
         var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Contains("href=\"/seances/", dashboard, StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Participants de la séance", html, StringComparison.Ordinal);
