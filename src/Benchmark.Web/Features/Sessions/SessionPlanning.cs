@@ -151,11 +151,11 @@ public sealed class SessionPlanning(AccessScope scope, BenchmarkDbContext db, Ma
         return (new SessionSlot(startUtc, startUtc.AddMinutes(minutes), location, visio, agenda), errors);
     }
 
-    public Task<Result<SessionEvent>> ScheduleAsync(SessionContext context, SessionSlot slot, CancellationToken cancellationToken) =>
-        ChangeAsync(context, s => s.Schedule(slot, clock.GetUtcNow()), cancellationToken);
+    public async Task<Result<SessionEvent>> ScheduleAsync(SessionContext context, SessionSlot slot, CancellationToken cancellationToken) =>
+        slot.Validate(clock.GetUtcNow()) is { } error ? error : await ChangeAsync(context, s => s.Schedule(slot, clock.GetUtcNow()), cancellationToken);
 
-    public Task<Result<SessionEvent>> RescheduleAsync(SessionContext context, SessionSlot slot, CancellationToken cancellationToken) =>
-        ChangeAsync(context, s => s.Reschedule(slot, clock.GetUtcNow()), cancellationToken);
+    public async Task<Result<SessionEvent>> RescheduleAsync(SessionContext context, SessionSlot slot, CancellationToken cancellationToken) =>
+        slot.Validate(clock.GetUtcNow()) is { } error ? error : await ChangeAsync(context, s => s.Reschedule(slot, clock.GetUtcNow()), cancellationToken);
 
     public Task<Result<SessionEvent>> CancelAsync(SessionContext context, string? reason, CancellationToken cancellationToken) =>
         ChangeAsync(context, s => s.Cancel(reason ?? ""), cancellationToken);
