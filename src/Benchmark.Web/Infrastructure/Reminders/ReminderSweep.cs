@@ -145,8 +145,14 @@ public sealed partial class ReminderSweep(BenchmarkDbContext db, MailOutbox outb
             }
             catch (DbUpdateException)
             {
-                // Inserted by the other sweep between the check and the insert: it goes out once, from there.
                 db.Entry(message).State = EntityState.Detached;
+                if (!await db.OutboxMessages.AnyAsync(m => m.IdempotencyKey == reminder.IdempotencyKey, cancellationToken))
+                {
+                    // Not a duplicate: a real failure, which must not be swallowed.
+                    throw;
+                }
+
+                // Inserted by the other sweep between the check and the insert: it goes out once, from there.
             }
         }
 
