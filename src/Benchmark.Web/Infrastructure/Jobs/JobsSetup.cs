@@ -2,6 +2,7 @@ using Benchmark.Web.Infrastructure.Reminders;
 using Hangfire;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 
 namespace Benchmark.Web.Infrastructure.Jobs;
 
@@ -26,26 +27,16 @@ public static class JobsSetup
         services.AddScoped<ReminderSweep>();
         services.AddTransient<OutboxDispatchJob>();
         services.AddTransient<ReminderSweepJob>();
-        services.AddHangfire(config =>
-        {
-            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
-            if (options.Storage == JobStorageKind.PostgreSql)
-            {
-                config.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(options.ConnectionString), new PostgreSqlStorageOptions
-                {
-                    UseSlidingInvisibilityTimeout = true,
-                    QueuePollInterval = TimeSpan.FromSeconds(1),
-                    PrepareSchemaIfNecessary = true,
-                    SchemaName = "hangfire",
-                });
-            }
-            else
-            {
-                config.UseInMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromHours(6) });
-            }
-        });
+        // This app's own storage, registered before AddHangfire (which only adds one if none is there): Hangfire's
+        // default is the process-wide JobStorage.Current, which two hosts in one process (tests) would share.
+        services.AddSingleton<JobStorage>(_ => options.Storage == JobStorageKind.PostgreSql
+            ? PostgreSqlStorageFor(options.ConnectionString!)
+            : new InMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromHours(6) }));
+        services.AddHangfire((sp, config) => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseStorage(sp.GetRequiredService<JobStorage>()));
         if (options.Enabled)
         {
             services.AddHangfireServer(o =>
@@ -59,6 +50,18 @@ public static class JobsSetup
 
         services.AddHealthChecks().AddCheck<JobsHealthCheck>("jobs");
         return services;
+    }
+
+    private static PostgreSqlStorage PostgreSqlStorageFor(string connectionString)
+    {
+        var storageOptions = new PostgreSqlStorageOptions
+        {
+            UseSlidingInvisibilityTimeout = true,
+            QueuePollInterval = TimeSpan.FromSeconds(1),
+            PrepareSchemaIfNecessary = true,
+            SchemaName = "hangfire",
+        };
+        return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storageOptions), storageOptions);
     }
 
     /// <summary>Registers the recurring jobs and maps the dashboard (after authentication, so the user is known).</summary>
