@@ -57,6 +57,8 @@ public abstract class BenchmarkDbContext : IdentityDbContext<AppUser, IdentityRo
 
     public DbSet<WaveReferent> WaveReferents => Set<WaveReferent>();
 
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         BeforeSave();

@@ -28,6 +28,19 @@ internal sealed class PersonalAccessTokenConfiguration : IEntityTypeConfiguratio
     }
 }
 
+internal sealed class CalendarFeedConfiguration : IEntityTypeConfiguration<CalendarFeed>
+{
+    public void Configure(EntityTypeBuilder<CalendarFeed> builder)
+    {
+        builder.ToTable("CalendarFeeds");
+        builder.HasKey(f => f.Id);
+        builder.Property(f => f.TokenHash).HasMaxLength(64).IsRequired();
+        builder.HasIndex(f => f.TokenHash).IsUnique();
+        builder.HasIndex(f => f.UserId);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(f => f.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class WaveReferentConfiguration : IEntityTypeConfiguration<WaveReferent>
 {
     public void Configure(EntityTypeBuilder<WaveReferent> builder)

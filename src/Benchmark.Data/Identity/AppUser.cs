@@ -59,6 +59,21 @@ public sealed class PersonalAccessToken
     public DateTimeOffset? RevokedAt { get; set; }
 }
 
+/// <summary>A private iCalendar feed URL of a user: only the SHA-256 of its secret token is stored; revocable.</summary>
+public sealed class CalendarFeed
+{
+    public Guid Id { get; set; }
+
+    public Guid UserId { get; set; }
+
+    /// <summary>SHA-256 (lowercase hex) of the token in the feed URL.</summary>
+    public string TokenHash { get; set; } = "";
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? RevokedAt { get; set; }
+}
+
 /// <summary>An ARS staff member named referent of a wave: invited to the sessions the definition opens to the ARS.</summary>
 public sealed class WaveReferent
 {

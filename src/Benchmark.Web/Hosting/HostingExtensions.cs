@@ -27,6 +27,7 @@ internal static class HostingExtensions
         Features.Dashboard.DashboardSetup.AddDashboards(builder.Services);
         Features.Waves.ArsPagesSetup.AddArsPages(builder.Services);
         builder.Services.AddScoped<Features.Account.DemoAccounts>();
+        builder.Services.AddScoped<Features.Agenda.CalendarFeedIcs>();
         Infrastructure.Mail.MailingSetup.AddMailing(builder.Services, builder.Configuration);
         Infrastructure.Jobs.JobsSetup.AddJobs(builder.Services, builder.Configuration);
 

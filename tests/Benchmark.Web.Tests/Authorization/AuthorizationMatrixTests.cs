@@ -28,6 +28,7 @@ public sealed class AuthorizationMatrixTests : IClassFixture<MatrixFixture>
     public static readonly IReadOnlyDictionary<string, string> OpaqueParameters = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["documentName"] = "v1",
+        ["token"] = "jeton-inconnu",
     };
 
     /// <summary>
@@ -43,6 +44,7 @@ public sealed class AuthorizationMatrixTests : IClassFixture<MatrixFixture>
         "GET /mot-de-passe-oublie", "POST /mot-de-passe-oublie",
         "GET /reinitialiser", "POST /reinitialiser",
         "GET /invitation", "POST /invitation",
+        "GET /agenda/{token}.ics",
     };
 
     private static readonly JsonSerializerOptions Unescaped = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

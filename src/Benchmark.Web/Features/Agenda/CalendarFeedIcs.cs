@@ -1,0 +1,105 @@
+using Benchmark.Core.Domain;
+using Benchmark.Data;
+using Benchmark.Data.Identity;
+using Benchmark.Web.Features.Access;
+using Benchmark.Web.Infrastructure.Api;
+using Benchmark.Web.Infrastructure.Calendar;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using IcalCalendar = Ical.Net.Calendar;
+
+namespace Benchmark.Web.Features.Agenda;
+
+/// <summary>
+/// The private iCalendar feed of a user (METHOD:PUBLISH): their sessions, read through an <see cref="AccessScope"/>
+/// built for the feed's owner (the request itself is anonymous). Only the SHA-256 of the token is stored.
+/// </summary>
+public sealed class CalendarFeedIcs(BenchmarkDbContext db, UserManager<AppUser> users, TimeProvider clock)
+{
+    public const string CalendarName = "Benchmark";
+
+    /// <summary>A new feed token: 32 random bytes, base64url.</summary>
+    public static string NewToken() => TokenSecret.Generate()[TokenSecret.Marker.Length..];
+
+    /// <summary>The ICS of the feed whose token is <paramref name="token"/>, or null if it is unknown or revoked.</summary>
+    public async Task<string?> BuildAsync(string token, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(token) || token.Length > 100)
+        {
+            return null;
+        }
+
+        var hash = TokenSecret.Hash(token);
+        var feed = await db.CalendarFeeds.AsNoTracking().SingleOrDefaultAsync(f => f.TokenHash == hash && f.RevokedAt == null, cancellationToken);
+        var owner = feed is null ? null : await users.FindByIdAsync(feed.UserId.ToString());
+        if (owner is null)
+        {
+            return null;
+        }
+
+        var roles = (await users.GetRolesAsync(owner)).ToHashSet(StringComparer.Ordinal);
+        var scope = new AccessScope(db, new CurrentUser(owner.Id, owner.FullName, roles, owner.AgencyId));
+        var sessions = await scope.Sessions().AsNoTracking()
+            .Where(s => s.Status == SessionStatus.Scheduled || s.Status == SessionStatus.Held || s.Status == SessionStatus.Cancelled)
+            .ToListAsync(cancellationToken);
+        var waveIds = sessions.Select(s => s.WaveId).Distinct().ToList();
+        var definitionOfWave = await db.Waves.AsNoTracking().Where(w => waveIds.Contains(w.Id))
+            .Join(db.ProgrammeDefinitions.AsNoTracking(), w => w.DefinitionId, d => d.Id, (w, d) => new { WaveId = w.Id, Definition = d })
+            .ToListAsync(cancellationToken);
+        var definitions = definitionOfWave.ToDictionary(x => x.WaveId, x => x.Definition.Parse());
+
+        var now = clock.GetUtcNow();
+        var calendar = new IcalCalendar { Method = "PUBLISH", ProductId = "-//Benchmark//Agenda//FR" };
+        calendar.AddProperty("X-WR-CALNAME", CalendarName);
+        calendar.AddProperty("X-WR-TIMEZONE", InviteBuilder.TimeZoneId);
+        var earliest = sessions.Count == 0 ? now : sessions.Min(s => s.StartUtc);
+        calendar.AddTimeZone(InviteBuilder.TimeZoneId, earliest.UtcDateTime.AddYears(-1), includeHistoricalData: false);
+
+        foreach (var session in sessions.OrderBy(s => s.StartUtc))
+        {
+            var definition = definitions.GetValueOrDefault(session.WaveId);
+            var title = definition?.FindSession(session.SessionId)?.Title ?? session.SessionId;
+            var summary = definition is null ? title : $"{title} — {definition.Title}";
+            var location = IcsText.Text(session.Location).Trim();
+            var visio = Uri.TryCreate(session.VisioUrl, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp) ? url : null;
+            var calendarEvent = new CalendarEvent
+            {
+                Uid = IcsText.Text(session.Uid.Length > 0 ? session.Uid : session.Id.ToString()),
+                Sequence = session.Sequence,
+                DtStamp = Utc(now),
+                DtStart = Paris(session.StartUtc),
+                DtEnd = Paris(session.EndUtc),
+                Summary = IcsText.Text(summary),
+                Status = session.Status == SessionStatus.Cancelled ? "CANCELLED" : "CONFIRMED",
+            };
+            var description = string.Join("\n\n", new[] { IcsText.Text(session.Agenda).TrimEnd(), visio is null ? "" : $"Lien de visioconférence : {visio.AbsoluteUri}" }.Where(p => p.Length > 0));
+            if (description.Length > 0)
+            {
+                calendarEvent.Description = description;
+            }
+
+            if (location.Length > 0 || visio is not null)
+            {
+                calendarEvent.Location = location.Length > 0 ? location : visio!.AbsoluteUri;
+            }
+
+            if (visio is not null)
+            {
+                calendarEvent.Url = visio;
+            }
+
+            calendar.Events.Add(calendarEvent);
+        }
+
+        var ics = new CalendarSerializer().SerializeToString(calendar) ?? throw new InvalidOperationException("Ical.Net wrote no calendar");
+        return IcsText.Refold(ics);
+    }
+
+    private static CalDateTime Utc(DateTimeOffset instant) =>
+        new(DateTime.SpecifyKind(instant.UtcDateTime, DateTimeKind.Utc), CalDateTime.UtcTzId);
+
+    private static CalDateTime Paris(DateTimeOffset instant) => Utc(instant).ToTimeZone(InviteBuilder.TimeZoneId);
+}
