@@ -22,6 +22,9 @@ internal sealed partial class StartupTasks(IServiceScopeFactory scopes, Workflow
         if (db is SqliteBenchmarkDbContext)
         {
             await db.Database.MigrateAsync(cancellationToken);
+            // Write-ahead log: readers no longer block the writer (pages, the dispatcher and the sweep share one file).
+            // The mode is stored in the file, so once is enough.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 
         var stored = await db.ProgrammeDefinitions.ToListAsync(cancellationToken);
