@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# maildev (npm, 3.0.0): a local SMTP server that keeps every message it receives and shows them through
+# a REST API. Used by the mail tests, the browser test and the dispatch benchmark (adapted from the
+# team recipe; the repo carries its own copy).
+#
+#   bash scripts/maildev.sh install                  # npm install into .tools/maildev (gitignored), once
+#   eval "$(bash scripts/maildev.sh start [SMTP_PORT [WEB_PORT]])"
+#        # installs if missing, starts on 127.0.0.1 (free ports when not given), waits until the API answers,
+#        # then prints: export MAILDEV_PID=… MAILDEV_SMTP_PORT=… MAILDEV_WEB_PORT=… MAILDEV_LOG=…
+#   bash scripts/maildev.sh stop "$MAILDEV_PID"
+#
+# Env: MAILDEV_DIR (install directory, default .tools/maildev at the repo root), MAILDEV_LOG (log file,
+# default a new file under /tmp). Needs node and npm (maildev 3 wants node ≥ 18; on node 20 npm prints
+# EBADENGINE warnings only).
+#
+# REST API of maildev 3 (everything under /api; the /email routes of maildev 2 answer 404):
+#   GET    /api/healthz                     -> true
+#   GET    /api/email                       -> JSON array (id, subject, from[], to[], text, html, attachments[],
+#                                              headers, envelope, time); filters: ?to.address=x@y  ?limit=N&sort=desc
+#   GET    /api/email/{id}                  -> one message (JSON); the text/calendar part is listed in attachments[]
+#   GET    /api/email/{id}/source           -> the raw RFC 822 message
+#   GET    /api/email/{id}/attachment/{generatedFileName}
+#   DELETE /api/email/{id}    DELETE /api/email/all
+#   Web UI: http://127.0.0.1:WEB_PORT/index.html
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+DIR=${MAILDEV_DIR:-$ROOT/.tools/maildev}
+VERSION=3.0.0
+BIN=$DIR/node_modules/.bin/maildev
+
+installed() { [ -x "$BIN" ] && grep -q "\"version\": \"$VERSION\"" "$DIR/node_modules/maildev/package.json" 2>/dev/null; }
+
+install() {
+  installed && return 0
+  command -v npm >/dev/null || { echo "maildev.sh: npm not found (install node and npm)" >&2; return 1; }
+  mkdir -p "$DIR"
+  [ -f "$DIR/package.json" ] || printf '{ "name": "benchmark-maildev", "private": true }\n' >"$DIR/package.json"
+  (cd "$DIR" && npm install --no-audit --no-fund --loglevel=error "maildev@$VERSION" >&2)
+}
+
+api_up() { # curl when present, else node (always there: maildev runs on it)
+  if command -v curl >/dev/null; then curl -sf "http://127.0.0.1:$1/api/healthz" >/dev/null 2>&1
+  else node -e "fetch('http://127.0.0.1:$1/api/healthz').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"; fi
+}
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+free_port() { # first free port from $1 upwards, skipping $2
+  local p
+  for ((p = $1; p < $1 + 500; p++)); do
+    [ "$p" != "${2:-}" ] && port_free "$p" && { echo "$p"; return; }
+  done
+  return 1
+}
+
+cmd=${1:-}
+case "$cmd" in
+install) install ;;
+start)
+  install
+  SMTP=${2:-$(free_port 51025)}
+  WEB=${3:-$(free_port 51080 "$SMTP")}
+  LOG=${MAILDEV_LOG:-$(mktemp /tmp/benchmark-maildev.XXXXXX.log)}
+  # setsid: the server does not belong to the caller's process group nor receive its terminal's signals.
+  setsid "$BIN" --ip 127.0.0.1 --web-ip 127.0.0.1 -s "$SMTP" -w "$WEB" </dev/null >"$LOG" 2>&1 &
+  pid=$!
+  for _ in $(seq 1 100); do
+    if api_up "$WEB"; then
+      echo "export MAILDEV_PID='$pid' MAILDEV_SMTP_PORT='$SMTP' MAILDEV_WEB_PORT='$WEB' MAILDEV_LOG='$LOG'"
+      exit 0
+    fi
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.2
+  done
+  echo "maildev.sh: maildev did not start (SMTP $SMTP, API $WEB); log $LOG:" >&2
+  cat "$LOG" >&2
+  kill "$pid" 2>/dev/null || true
+  exit 1
+  ;;
+stop)
+  pid=${2:-${MAILDEV_PID:-}}
+  [ -n "$pid" ] || { echo "usage: $0 stop PID" >&2; exit 2; }
+  kill "$pid" 2>/dev/null || true
+  for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || exit 0; sleep 0.1; done
+  kill -9 "$pid" 2>/dev/null || true
+  ;;
+*) echo "usage: $0 install | start [SMTP_PORT [WEB_PORT]] | stop PID" >&2; exit 2 ;;
+esac
