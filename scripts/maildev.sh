@@ -6,11 +6,11 @@
 #   bash scripts/maildev.sh install                  # npm install into .tools/maildev (gitignored), once
 #   eval "$(bash scripts/maildev.sh start [SMTP_PORT [WEB_PORT]])"
 #        # installs if missing, starts on 127.0.0.1 (free ports when not given), waits until the API answers,
-#        # then prints: export MAILDEV_PID=… MAILDEV_SMTP_PORT=… MAILDEV_WEB_PORT=… MAILDEV_LOG=…
-#   bash scripts/maildev.sh stop "$MAILDEV_PID"
+#        # then prints: export MAILDEV_PID=… MAILDEV_SMTP_PORT=… MAILDEV_WEB_PORT=… MAILDEV_TMP=… MAILDEV_LOG=…
+#        # (MAILDEV_TMP: a new folder under /tmp holding this server's log and received messages)
+#   bash scripts/maildev.sh stop "$MAILDEV_PID" ["$MAILDEV_TMP"]
 #
-# Env: MAILDEV_DIR (install directory, default .tools/maildev at the repo root), MAILDEV_LOG (log file,
-# default a new file under /tmp). Needs node and npm (maildev 3 wants node ≥ 18; on node 20 npm prints
+# Env: MAILDEV_DIR (install directory, default .tools/maildev at the repo root). Needs node and npm (maildev 3 wants node ≥ 18; on node 20 npm prints
 # EBADENGINE warnings only).
 #
 # REST API of maildev 3 (everything under /api; the /email routes of maildev 2 answer 404):
@@ -58,13 +58,15 @@ start)
   install
   SMTP=${2:-$(free_port 51025)}
   WEB=${3:-$(free_port 51080 "$SMTP")}
-  LOG=${MAILDEV_LOG:-$(mktemp /tmp/benchmark-maildev.XXXXXX.log)}
+  # Each server its own folder: maildev's default (/tmp/maildev) would be shared by every instance.
+  TMP=$(mktemp -d /tmp/benchmark-maildev.XXXXXX)
+  LOG=$TMP/maildev.log
   # setsid: the server does not belong to the caller's process group nor receive its terminal's signals.
-  setsid "$BIN" --ip 127.0.0.1 --web-ip 127.0.0.1 -s "$SMTP" -w "$WEB" </dev/null >"$LOG" 2>&1 &
+  setsid "$BIN" --ip 127.0.0.1 --web-ip 127.0.0.1 -s "$SMTP" -w "$WEB" --mail-directory "$TMP/mail" </dev/null >"$LOG" 2>&1 &
   pid=$!
   for _ in $(seq 1 100); do
     if api_up "$WEB"; then
-      echo "export MAILDEV_PID='$pid' MAILDEV_SMTP_PORT='$SMTP' MAILDEV_WEB_PORT='$WEB' MAILDEV_LOG='$LOG'"
+      echo "export MAILDEV_PID='$pid' MAILDEV_SMTP_PORT='$SMTP' MAILDEV_WEB_PORT='$WEB' MAILDEV_TMP='$TMP' MAILDEV_LOG='$LOG'"
       exit 0
     fi
     kill -0 "$pid" 2>/dev/null || break
@@ -77,10 +79,12 @@ start)
   ;;
 stop)
   pid=${2:-${MAILDEV_PID:-}}
-  [ -n "$pid" ] || { echo "usage: $0 stop PID" >&2; exit 2; }
+  tmp=${3:-}
+  [ -n "$pid" ] || { echo "usage: $0 stop PID [MAILDEV_TMP]" >&2; exit 2; }
   kill "$pid" 2>/dev/null || true
-  for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || exit 0; sleep 0.1; done
+  for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
   kill -9 "$pid" 2>/dev/null || true
+  case "$tmp" in /tmp/benchmark-maildev.*) rm -rf "$tmp" ;; esac
   ;;
-*) echo "usage: $0 install | start [SMTP_PORT [WEB_PORT]] | stop PID" >&2; exit 2 ;;
+*) echo "usage: $0 install | start [SMTP_PORT [WEB_PORT]] | stop PID [MAILDEV_TMP]" >&2; exit 2 ;;
 esac

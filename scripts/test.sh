@@ -6,6 +6,7 @@
 # Needs only the .NET SDK. PostgreSQL tests use BENCHMARK_TEST_PG if it is set; otherwise a throwaway
 # server is started when the PostgreSQL server binaries are installed (apt-get install -y postgresql).
 # With CI=true, missing PostgreSQL is an error: PostgreSQL tests must run in CI, not be skipped.
+# The same holds for the SMTP test server (maildev, installed with npm into .tools/maildev) and Chromium.
 # Env: CONFIGURATION (default Release).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -57,7 +58,23 @@ else
   echo "==> PostgreSQL: not installed and BENCHMARK_TEST_PG unset; PostgreSQL tests will be skipped"
 fi
 
-# SMTP test server (maildev): added with mail delivery.
+# SMTP test server (maildev) -> BENCHMARK_TEST_MAILDEV_SMTP (host:port) and BENCHMARK_TEST_MAILDEV_API (REST URL).
+# Installed into .tools/maildev with npm the first time (scripts/maildev.sh). With CI=true, missing maildev is an
+# error: the tests against a real SMTP server must run in CI, not be skipped.
+if [ -n "${BENCHMARK_TEST_MAILDEV_SMTP:-}" ] && [ -n "${BENCHMARK_TEST_MAILDEV_API:-}" ]; then
+  echo "==> maildev: using BENCHMARK_TEST_MAILDEV_SMTP/_API from the environment"
+elif command -v npm >/dev/null 2>&1 && maildev_env=$(bash scripts/maildev.sh start); then
+  eval "$maildev_env"
+  STOP_SERVICES+=("bash scripts/maildev.sh stop '$MAILDEV_PID' '$MAILDEV_TMP'")
+  export BENCHMARK_TEST_MAILDEV_SMTP="127.0.0.1:$MAILDEV_SMTP_PORT" BENCHMARK_TEST_MAILDEV_API="http://127.0.0.1:$MAILDEV_WEB_PORT"
+  echo "==> maildev: SMTP $BENCHMARK_TEST_MAILDEV_SMTP, API $BENCHMARK_TEST_MAILDEV_API (log $MAILDEV_LOG)"
+elif [ "$IN_CI" = true ]; then
+  fail_before_tests "CI=true but maildev could not be started (needs node and npm: apt-get install -y nodejs npm)." \
+    "Tests against a real SMTP server must not be skipped in CI."
+else
+  echo "==> maildev: not available (needs node and npm); tests against a real SMTP server will be skipped"
+fi
+
 # Chromium (/usr/bin/chromium) for the browser tests (tests/Benchmark.E2E): Playwright launches it directly.
 # With CI=true, missing Chromium is an error: browser tests must run in CI, not be skipped.
 if [ -x /usr/bin/chromium ]; then
