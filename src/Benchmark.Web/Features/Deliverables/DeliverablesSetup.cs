@@ -1,0 +1,13 @@
+using Benchmark.Web.Infrastructure.Files;
+
+namespace Benchmark.Web.Features.Deliverables;
+
+/// <summary>The deliverables slice: submit/decide service, uploaded file store and its size limit.</summary>
+internal static class DeliverablesSetup
+{
+    public static void AddDeliverables(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<DeliverableActions>();
+        FilesSetup.AddFileStore(services, configuration);
+    }
+}
