@@ -25,12 +25,10 @@ internal static class HostingExtensions
         builder.Services.AddAccessRule();
         Infrastructure.Api.ApiSetup.AddBenchmarkApi(builder.Services);
         Features.Dashboard.DashboardSetup.AddDashboards(builder.Services);
-        Features.Indicators.IndicatorsSetup.AddIndicators(builder.Services);
         Features.Waves.ArsPagesSetup.AddArsPages(builder.Services);
         builder.Services.AddScoped<Features.Account.DemoAccounts>();
         builder.Services.AddScoped<Features.Agenda.CalendarFeedIcs>();
         Features.Deliverables.DeliverablesSetup.AddDeliverables(builder.Services, builder.Configuration);
-        Features.Journey.JourneySetup.AddJourney(builder.Services);
         Infrastructure.Mail.MailingSetup.AddMailing(builder.Services, builder.Configuration);
         Infrastructure.Jobs.JobsSetup.AddJobs(builder.Services, builder.Configuration);
 
