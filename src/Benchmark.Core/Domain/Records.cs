@@ -182,4 +182,36 @@ public sealed class OutboxMessage
     }
 
     public void Requeue(DateTimeOffset now) => (Status, NextAttemptAt, Attempts) = (OutboxStatus.Pending, now, 0);
+
+    /// <summary>
+    /// Takes a due message for one send: its next attempt moves <paramref name="lease"/> ahead, so that once saved
+    /// (under the row's concurrency token) no other dispatcher picks it, and a dispatcher that dies mid-send leaves it
+    /// to be retried after the lease. False when it is not Pending or not yet due.
+    /// </summary>
+    public bool Claim(TimeSpan lease, DateTimeOffset now)
+    {
+        if (Status != OutboxStatus.Pending || NextAttemptAt > now)
+        {
+            return false;
+        }
+
+        NextAttemptAt = now.Add(lease);
+        return true;
+    }
+
+    /// <summary>
+    /// An operator's "send again" of a failed message: Pending and due now, its attempts and last error kept (the next
+    /// attempt counts on from them) and its Message-ID unchanged, so a recipient's client sees the same message.
+    /// Ignored (false) unless the message failed.
+    /// </summary>
+    public bool Resend(DateTimeOffset now)
+    {
+        if (Status != OutboxStatus.Failed)
+        {
+            return false;
+        }
+
+        (Status, NextAttemptAt) = (OutboxStatus.Pending, now);
+        return true;
+    }
 }

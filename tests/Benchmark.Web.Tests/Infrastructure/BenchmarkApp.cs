@@ -18,12 +18,22 @@ public sealed partial class BenchmarkApp : WebApplicationFactory<Program>
 
     public string DataDirectory => _dataDirectory;
 
+    /// <summary>Settings applied after the defaults below (e.g. SMTP pointed at maildev); set them before the first use.</summary>
+    public Dictionary<string, string?> Settings { get; } = new(StringComparer.Ordinal);
+
     protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
     {
         builder.UseSetting("App:DataDirectory", _dataDirectory);
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={Path.Combine(_dataDirectory, "benchmark.db")}");
         builder.UseSetting("Demo:SeedOnStart", "true");
         builder.UseSetting("Demo:Password", Password);
+
+        // The demo's first sessions are not scheduled: tests start from an empty outbox (DemoSessionsTests turn it on).
+        builder.UseSetting("Demo:ScheduleSessions", "false");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     /// <summary>A client that does not follow redirects, so tests see 302/404 as they are.</summary>

@@ -15,6 +15,11 @@ public static class Navigation
             links.Add(("/etablissements", "Établissements"));
         }
 
+        if (user.IsArsAdmin)
+        {
+            links.Add(("/admin/messages", "Messages en échec"));
+        }
+
         if (user.IsConsultant && !user.IsArsStaff)
         {
             links.Add(("/vagues", "Mes groupes"));

@@ -106,7 +106,11 @@ public sealed partial class OutboxDispatcher(
 
     private async Task<bool> ClaimAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
-        db.Entry(message).Property(m => m.NextAttemptAt).CurrentValue = clock.GetUtcNow().Add(Lease);
+        if (!message.Claim(Lease, clock.GetUtcNow()))
+        {
+            return false;
+        }
+
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -1,0 +1,75 @@
+using Benchmark.Data;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Benchmark.Web.Tests.Infrastructure.Mail;
+
+/// <summary>Two application nodes on one PostgreSQL database sending to one real SMTP server (maildev).</summary>
+[Collection(PostgresFixture.Collection)]
+public sealed class MaildevPostgresTests(PostgresFixture postgres)
+{
+    private const int Count = 60;
+
+    [MaildevPostgresFact]
+    public async Task Dispatch_WhenTwoNodesRaceOnOnePostgres_ThenEachMessageDeliveredExactlyOnce()
+    {
+        using var maildev = Maildev.Shared();
+        var database = await postgres.DatabaseForAsync(GetType());
+        var settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "PostgreSql",
+            ["ConnectionStrings:Default"] = database.ConnectionString,
+        };
+        await using (var migrator = new ServiceCollection().AddLogging()
+            .AddBenchmarkData(new ConfigurationBuilder().AddInMemoryCollection(settings).Build()).BuildServiceProvider())
+        {
+            await using var scope = migrator.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<BenchmarkDbContext>().Database.MigrateAsync();
+        }
+
+        // Two nodes: two hosts (own services, own SMTP connections), one database, Hangfire off (the test dispatches).
+        using var inner = maildev.NewApp();
+        await using var nodeA = Node(inner, database);
+        await using var nodeB = Node(inner, database);
+        var suffix = Guid.NewGuid().ToString("N")[..10];
+        var queued = new List<Core.Domain.OutboxMessage>();
+        for (var i = 0; i < Count; i++)
+        {
+            queued.Add(await MaildevDeliveryTests.QueueAsync(nodeA.Services, $"noeud{i}-{suffix}@exemple.test"));
+        }
+
+        var sent = await Task.WhenAll(
+            DrainAsync(nodeA.Services), DrainAsync(nodeB.Services), DrainAsync(nodeA.Services), DrainAsync(nodeB.Services));
+
+        Assert.Equal(Count, sent.Sum());
+        Assert.True(sent.Count(n => n > 0) >= 2, $"both nodes should have sent some: {string.Join(", ", sent)}");
+        foreach (var message in queued)
+        {
+            Assert.Single(await Maildev.WaitForAsync(() => maildev.WithMessageIdAsync(message.MessageId), 1));
+        }
+
+        await using var check = nodeB.Services.CreateAsyncScope();
+        var ids = queued.Select(m => m.Id).ToList();
+        var rows = await check.ServiceProvider.GetRequiredService<BenchmarkDbContext>().OutboxMessages.AsNoTracking().Where(m => ids.Contains(m.Id)).ToListAsync();
+        Assert.All(rows, m => Assert.Equal((Core.Domain.OutboxStatus.Sent, 1), (m.Status, m.Attempts)));
+    }
+
+    private static WebApplicationFactory<Program> Node(BenchmarkApp inner, PostgresDatabase database) => inner.WithWebHostBuilder(builder => builder
+        .UseSetting("Database:Provider", "PostgreSql")
+        .UseSetting("ConnectionStrings:Default", database.ConnectionString)
+        .UseSetting("Jobs:Storage", "InMemory"));
+
+    /// <summary>Dispatches until nothing is left for this node (one batch takes at most 50 messages).</summary>
+    private static async Task<int> DrainAsync(IServiceProvider node)
+    {
+        var total = 0;
+        while (await MaildevDeliveryTests.DispatchAsync(node) is var sent and > 0)
+        {
+            total += sent;
+        }
+
+        return total;
+    }
+}
