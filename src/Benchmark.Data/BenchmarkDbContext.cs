@@ -59,6 +59,12 @@ public abstract class BenchmarkDbContext : IdentityDbContext<AppUser, IdentityRo
 
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
 
+    public DbSet<SessionParticipant> SessionParticipants => Set<SessionParticipant>();
+
+    public DbSet<SessionAttendance> SessionAttendances => Set<SessionAttendance>();
+
+    public DbSet<SessionReport> SessionReports => Set<SessionReport>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         BeforeSave();
@@ -88,6 +94,7 @@ public abstract class BenchmarkDbContext : IdentityDbContext<AppUser, IdentityRo
         StoreAsString<AlertSeverity>(configurationBuilder);
         StoreAsString<IndicatorValueStatus>(configurationBuilder);
         StoreAsString<OutboxStatus>(configurationBuilder);
+        StoreAsString<AttendanceStatus>(configurationBuilder);
     }
 
     protected override void OnModelCreating(ModelBuilder builder)

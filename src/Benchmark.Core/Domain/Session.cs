@@ -139,6 +139,38 @@ public sealed class Session
         return new SessionHeld(Id, SessionId);
     }
 
+    /// <summary>
+    /// A participant is added or removed: the invite changes for everyone still invited, so the sequence grows
+    /// (iTIP: the remaining attendees get a REQUEST, the removed one a CANCEL, with this new sequence).
+    /// </summary>
+    public Result<SessionEvent> ChangeParticipants(DateTimeOffset now)
+    {
+        if (Status != SessionStatus.Scheduled)
+        {
+            return Error.NotAllowed($"Les participants se modifient sur une séance programmée (la séance {SessionId} est {Describe(Status)}).");
+        }
+
+        if (now >= EndUtc)
+        {
+            return Error.NotAllowed($"La séance {SessionId} est terminée : sa liste de participants ne change plus.");
+        }
+
+        Sequence++;
+        return new SessionParticipantsChanged(Id, SessionId, Sequence);
+    }
+
+    /// <summary>Corrects the minutes of a session already held; <see cref="HeldAt"/> keeps the first recording.</summary>
+    public Result<SessionEvent> UpdateMinutes(string minutes)
+    {
+        if (Status != SessionStatus.Held)
+        {
+            return Error.NotAllowed($"Seul le compte rendu d'une séance tenue se corrige (la séance {SessionId} est {Describe(Status)}).");
+        }
+
+        Minutes = minutes;
+        return new SessionHeld(Id, SessionId);
+    }
+
     private void Apply(SessionSlot slot) =>
         (StartUtc, EndUtc, Location, VisioUrl, Agenda) = (slot.StartUtc, slot.EndUtc, slot.Location, slot.VisioUrl, slot.Agenda);
 
@@ -190,3 +222,5 @@ public sealed record SessionRescheduled(Guid SessionRecordId, string SessionId, 
 public sealed record SessionCancelled(Guid SessionRecordId, string SessionId, int Sequence, bool InvitesWereSent) : SessionEvent(SessionRecordId, SessionId);
 
 public sealed record SessionHeld(Guid SessionRecordId, string SessionId) : SessionEvent(SessionRecordId, SessionId);
+
+public sealed record SessionParticipantsChanged(Guid SessionRecordId, string SessionId, int Sequence) : SessionEvent(SessionRecordId, SessionId);

@@ -77,7 +77,7 @@ public static class ReminderPlanner
                 continue;
             }
 
-            var day = report ? definition.Report!.Due.AddTo(ParisDay(session.EndUtc)) : ParisDay(session.StartUtc);
+            var day = report ? ReportDeadlines.DueDay(definition, session)!.Value : ParisDay(session.StartUtc);
             if (window.DueWithin(day) is not { } due)
             {
                 continue;

@@ -268,4 +268,56 @@ public sealed class SessionTests
         Assert.Contains("déjà tenue", result.Error!.Message, StringComparison.Ordinal);
         Assert.Equal((SessionStatus.Held, 0), (session.Status, session.Sequence));
     }
+
+    [Fact]
+    public void ChangeParticipants_WhenScheduledAndNotOver_ThenSequenceGrows()
+    {
+        // Arrange
+        var session = Planned();
+        session.Schedule(Slot(Monday0900), Now);
+
+        // Act
+        var result = session.ChangeParticipants(Now);
+
+        // Assert
+        Assert.Equal(1, Assert.IsType<SessionParticipantsChanged>(result.Value).Sequence);
+        Assert.Equal((SessionStatus.Scheduled, 1), (session.Status, session.Sequence));
+    }
+
+    [Fact]
+    public void ChangeParticipants_WhenPlannedOrOver_ThenItIsRefusedAndSequenceKept()
+    {
+        // Arrange
+        var planned = Planned();
+        var over = Planned();
+        over.Schedule(Slot(Monday0900), Now);
+        _clock.SetUtcNow(Monday0900.AddHours(9));
+
+        // Act
+        var notScheduled = planned.ChangeParticipants(Now);
+        var finished = over.ChangeParticipants(Now);
+
+        // Assert
+        Assert.Contains("séance programmée", notScheduled.Error!.Message, StringComparison.Ordinal);
+        Assert.Contains("terminée", finished.Error!.Message, StringComparison.Ordinal);
+        Assert.Equal((0, 0), (planned.Sequence, over.Sequence));
+    }
+
+    [Fact]
+    public void UpdateMinutes_WhenHeld_ThenMinutesReplacedAndHeldAtKept()
+    {
+        // Arrange
+        var session = Planned();
+        session.Schedule(Slot(Monday0900), Now);
+        _clock.SetUtcNow(Monday0900.AddHours(9));
+        session.MarkHeld("Premier jet", Now);
+        var heldAt = session.HeldAt;
+
+        // Act
+        var result = session.UpdateMinutes("Version corrigée");
+
+        // Assert
+        Assert.True(result.IsSuccess);
+        Assert.Equal(("Version corrigée", heldAt), (session.Minutes, session.HeldAt));
+    }
 }

@@ -4,20 +4,24 @@ using Benchmark.Data.Identity;
 using Benchmark.Web.Features.Access;
 using Benchmark.Web.Infrastructure.Api;
 using Benchmark.Web.Infrastructure.Calendar;
+using Benchmark.Web.Infrastructure.Mail;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using IcalCalendar = Ical.Net.Calendar;
 
 namespace Benchmark.Web.Features.Agenda;
 
 /// <summary>
-/// The private iCalendar feed of a user (METHOD:PUBLISH): their sessions, read through an <see cref="AccessScope"/>
-/// built for the feed's owner (the request itself is anonymous). Only the SHA-256 of the token is stored.
+/// The private iCalendar feed of a user (METHOD:PUBLISH): their sessions, and their deadlines as all-day events
+/// (<see cref="FeedDeadlines"/>; VEVENT rather than VTODO, which Outlook and Google Calendar do not show from a
+/// subscription), read through an <see cref="AccessScope"/> built for the feed's owner (the request itself is
+/// anonymous). Only the SHA-256 of the token is stored.
 /// </summary>
-public sealed class CalendarFeedIcs(BenchmarkDbContext db, UserManager<AppUser> users, TimeProvider clock)
+public sealed class CalendarFeedIcs(BenchmarkDbContext db, UserManager<AppUser> users, IOptions<MailOptions> mail, TimeProvider clock)
 {
     public const string CalendarName = "Benchmark";
 
@@ -94,8 +98,36 @@ public sealed class CalendarFeedIcs(BenchmarkDbContext db, UserManager<AppUser> 
             calendar.Events.Add(calendarEvent);
         }
 
+        foreach (var deadline in await new FeedDeadlines(db).ForAsync(scope, cancellationToken))
+        {
+            calendar.Events.Add(AllDay(deadline, now, mail.Value));
+        }
+
         var ics = new CalendarSerializer().SerializeToString(calendar) ?? throw new InvalidOperationException("Ical.Net wrote no calendar");
         return IcsText.Refold(ics);
+    }
+
+    /// <summary>An all-day event (DTSTART;VALUE=DATE, DTEND the next day), transparent: a deadline does not make its owner busy.</summary>
+    private static CalendarEvent AllDay(FeedDeadline deadline, DateTimeOffset now, MailOptions links)
+    {
+        var calendarEvent = new CalendarEvent
+        {
+            Uid = deadline.Uid,
+            Sequence = 0,
+            DtStamp = Utc(now),
+            DtStart = new CalDateTime(deadline.Date),
+            DtEnd = new CalDateTime(deadline.Date.AddDays(1)),
+            Summary = IcsText.Text(deadline.Summary),
+            Description = IcsText.Text(deadline.Description),
+            Transparency = "TRANSPARENT",
+            Status = "CONFIRMED",
+        };
+        if (deadline.Path.Length > 0)
+        {
+            calendarEvent.Url = new Uri(links.Link(deadline.Path));
+        }
+
+        return calendarEvent;
     }
 
     private static CalDateTime Utc(DateTimeOffset instant) =>

@@ -7,10 +7,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Benchmark.Web.Features.Sessions;
 
-/// <summary>A session: when, where, agenda, participants; the group's consultant (or an ArsAdmin) schedules, reschedules or cancels it.</summary>
+/// <summary>
+/// A session: when, where, agenda, participants, and once held its attendance and minutes; the group's consultant (or
+/// an ArsAdmin) schedules, reschedules or cancels it, and adds or removes one participant at a time.
+/// </summary>
 public sealed class DetailsModel(AccessScope scope, BenchmarkDbContext db, MailRenderer renderer, TimeProvider clock) : PageModel
 {
-    private readonly SessionPlanning _planning = new(scope, db, renderer, clock);
+    private readonly SessionContextLoader _loader = new(scope, db);
+    private readonly SessionPlanning _planning = new(scope, db, new SessionInvites(db, renderer, clock), clock);
 
     public SessionContext Context { get; private set; } = null!;
 
@@ -42,6 +46,19 @@ public sealed class DetailsModel(AccessScope scope, BenchmarkDbContext db, MailR
 
     [BindProperty]
     public string? Reason { get; set; }
+
+    [BindProperty]
+    public string? ParticipantName { get; set; }
+
+    [BindProperty]
+    public string? ParticipantEmail { get; set; }
+
+    [BindProperty]
+    public string? RemovedEmail { get; set; }
+
+    public SessionRecord Record { get; private set; } = SessionRecord.Empty;
+
+    public DateTimeOffset Now => clock.GetUtcNow();
 
     public async Task<IActionResult> OnGetAsync(Guid sessionId, CancellationToken cancellationToken)
     {
@@ -85,6 +102,46 @@ public sealed class DetailsModel(AccessScope scope, BenchmarkDbContext db, MailR
         return Redirect($"/seances/{sessionId}");
     }
 
+    public async Task<IActionResult> OnPostAddParticipantAsync(Guid sessionId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(sessionId, cancellationToken) || !Context.CanEdit)
+        {
+            return NotFound();
+        }
+
+        ActiveForm = "ajouter";
+        var result = await _planning.AddParticipantAsync(Context, ParticipantName, ParticipantEmail, cancellationToken);
+        if (!result.IsSuccess)
+        {
+            Errors[nameof(ParticipantEmail)] = result.Error!.Message;
+            Alert = result.Error.Message;
+            return Invalid();
+        }
+
+        TempData["Succes"] = "Le participant est ajouté : il reçoit l'invitation, les autres participants la mise à jour.";
+        return Redirect($"/seances/{sessionId}");
+    }
+
+    public async Task<IActionResult> OnPostRemoveParticipantAsync(Guid sessionId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(sessionId, cancellationToken) || !Context.CanEdit)
+        {
+            return NotFound();
+        }
+
+        ActiveForm = "retirer";
+        var result = await _planning.RemoveParticipantAsync(Context, RemovedEmail, cancellationToken);
+        if (!result.IsSuccess)
+        {
+            Errors[nameof(RemovedEmail)] = result.Error!.Message;
+            Alert = result.Error.Message;
+            return Invalid();
+        }
+
+        TempData["Succes"] = "Le participant est retiré : il reçoit l'annulation, les autres participants la mise à jour.";
+        return Redirect($"/seances/{sessionId}");
+    }
+
     private async Task<IActionResult> SlotChangeAsync(Guid sessionId, string form, bool reschedule, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(sessionId, cancellationToken) || !Context.CanEdit)
@@ -124,13 +181,14 @@ public sealed class DetailsModel(AccessScope scope, BenchmarkDbContext db, MailR
 
     private async Task<bool> LoadAsync(Guid sessionId, CancellationToken cancellationToken)
     {
-        var context = await _planning.LoadAsync(sessionId, cancellationToken);
+        var context = await _loader.LoadAsync(sessionId, cancellationToken);
         if (context is null)
         {
             return false;
         }
 
         Context = context;
+        Record = await SessionRecord.LoadAsync(db, context, cancellationToken);
         return true;
     }
 

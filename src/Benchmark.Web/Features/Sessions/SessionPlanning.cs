@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Benchmark.Core.Common;
 using Benchmark.Core.Definitions;
 using Benchmark.Core.Domain;
@@ -7,103 +6,20 @@ using Benchmark.Core.Scheduling;
 using Benchmark.Data;
 using Benchmark.Web.Features.Access;
 using Benchmark.Web.Infrastructure.Calendar;
-using Benchmark.Web.Infrastructure.Mail;
 using Microsoft.EntityFrameworkCore;
 
 namespace Benchmark.Web.Features.Sessions;
-
-/// <summary>A person invited to a session: name, address (may be empty: scheduling is then refused), role shown on the page.</summary>
-public sealed record Participant(string Name, string Email, string Role, bool Required);
-
-/// <summary>A session as the page shows it, with everything needed to change it and to invite its participants.</summary>
-public sealed record SessionContext(
-    Session Session,
-    Wave Wave,
-    WorkflowDefinition Definition,
-    SessionDefinition? SessionDefinition,
-    Group? Group,
-    string? Establishment,
-    Participant? Organizer,
-    IReadOnlyList<Participant> Participants,
-    bool CanEdit)
-{
-    public string Title => SessionDefinition?.Title ?? Session.SessionId;
-}
 
 /// <summary>What the consultant enters to schedule or reschedule a session, as typed (strings, parsed here).</summary>
 public sealed record SlotInput(string? Date, string? StartTime, string? DurationMinutes, string? Location, string? VisioUrl, string? Agenda);
 
 /// <summary>
-/// Loads a session through <see cref="AccessScope.Sessions"/>, resolves its participants, and schedules, reschedules
-/// or cancels it, queueing one <c>session-invite</c> outbox message per participant (template
-/// <c>session-invitation</c>, with the ICS from <see cref="InviteBuilder"/>) in the same SaveChanges as the change.
+/// Schedules, reschedules or cancels a session, or adds or removes one participant, and queues the invites
+/// (<see cref="SessionInvites"/>) in the same SaveChanges as the change: nothing is saved when anything is refused.
 /// </summary>
-public sealed class SessionPlanning(AccessScope scope, BenchmarkDbContext db, MailRenderer renderer, TimeProvider clock)
+public sealed class SessionPlanning(AccessScope scope, BenchmarkDbContext db, SessionInvites invites, TimeProvider clock)
 {
-    public const string OutboxKind = "session-invite";
-    public const string Template = "session-invitation";
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
-
-    public async Task<SessionContext?> LoadAsync(Guid sessionId, CancellationToken cancellationToken)
-    {
-        var session = await scope.Sessions().SingleOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
-        if (session is null)
-        {
-            return null;
-        }
-
-        var wave = await db.Waves.AsNoTracking().SingleAsync(w => w.Id == session.WaveId, cancellationToken);
-        var definition = (await db.ProgrammeDefinitions.AsNoTracking().SingleAsync(d => d.Id == wave.DefinitionId, cancellationToken)).Parse();
-        var sessionDefinition = definition.FindSession(session.SessionId);
-        Enrolment? enrolment = session.EnrolmentId is { } e
-            ? await db.Enrolments.AsNoTracking().SingleOrDefaultAsync(x => x.Id == e, cancellationToken)
-            : null;
-        var groupId = session.GroupId ?? enrolment?.GroupId;
-        var group = groupId is { } g ? await db.Groups.AsNoTracking().SingleOrDefaultAsync(x => x.Id == g, cancellationToken) : null;
-        var establishment = enrolment is null
-            ? null
-            : await db.Establishments.AsNoTracking().Where(x => x.Id == enrolment.EstablishmentId).Select(x => x.Name).SingleOrDefaultAsync(cancellationToken);
-
-        var consultant = group?.ConsultantId is { } c
-            ? await db.Users.AsNoTracking().Where(u => u.Id == c).Select(u => new { u.FullName, u.Email }).SingleOrDefaultAsync(cancellationToken)
-            : null;
-        var organizer = consultant is null ? null : new Participant(consultant.FullName, consultant.Email ?? "", "Consultant", Required: true);
-
-        var participants = new List<Participant>();
-        var enrolmentIds = session.Kind == SessionKind.Collective || enrolment is null
-            ? await db.Enrolments.AsNoTracking().Where(x => x.GroupId == groupId && x.Status == EnrolmentStatus.Active).Select(x => x.Id).ToListAsync(cancellationToken)
-            : [enrolment.Id];
-        var members = await (from m in db.TeamMembers.AsNoTracking()
-                             where enrolmentIds.Contains(m.EnrolmentId)
-                             join en in db.Enrolments on m.EnrolmentId equals en.Id
-                             join x in db.Establishments on en.EstablishmentId equals x.Id
-                             orderby x.Name, m.FullName
-                             select new { m.FullName, m.Email, m.RoleId, Establishment = x.Name }).ToListAsync(cancellationToken);
-        participants.AddRange(members.Select(m => new Participant(
-            m.FullName, m.Email, $"{definition.FindRole(m.RoleId)?.Title ?? m.RoleId} — {m.Establishment}", Required: true)));
-        if (organizer is not null && session.Kind != SessionKind.Internal)
-        {
-            participants.Add(organizer);
-        }
-
-        var arsInvited = session.Kind == SessionKind.Collective && sessionDefinition is not null
-            && sessionDefinition.Attendees.Any(a => definition.FindRole(a)?.Side == RoleSide.Ars);
-        if (arsInvited)
-        {
-            var referents = await (from r in db.WaveReferents.AsNoTracking()
-                                   where r.WaveId == wave.Id
-                                   join u in db.Users on r.UserId equals u.Id
-                                   orderby u.FullName
-                                   select new { u.FullName, u.Email }).ToListAsync(cancellationToken);
-            participants.AddRange(referents.Select(r => new Participant(r.FullName, r.Email ?? "", "Référent ARS", Required: false)));
-        }
-
-        var canEdit = scope.User.IsArsAdmin || (scope.User.IsConsultant && group?.ConsultantId == scope.User.Id);
-        var distinct = participants
-            .GroupBy(p => string.IsNullOrWhiteSpace(p.Email) ? "\u0000" + p.Name : p.Email.Trim().ToLowerInvariant(), StringComparer.Ordinal)
-            .Select(x => x.First()).ToList();
-        return new SessionContext(session, wave, definition, sessionDefinition, group, establishment, organizer, distinct, canEdit);
-    }
 
     /// <summary>The agenda the form starts with: the definition's time slots, one per line.</summary>
     public static string DefaultAgenda(SessionDefinition? definition) => definition is null
@@ -117,8 +33,7 @@ public sealed class SessionPlanning(AccessScope scope, BenchmarkDbContext db, Ma
             ? d.Minutes
             : Math.Max(1, (int)(context.Session.EndUtc - context.Session.StartUtc).TotalMinutes);
 
-    public static string Display(DateTimeOffset instant) =>
-        ParisTime.ToParis(instant).ToString("dddd d MMMM yyyy 'à' HH'h'mm", French);
+    public static string Display(DateTimeOffset instant) => SessionInvites.Display(instant);
 
     /// <summary>Parses the form into a slot; field errors are keyed by input name.</summary>
     public static (SessionSlot? Slot, Dictionary<string, string> Errors) Parse(SlotInput input)
@@ -160,14 +75,87 @@ public sealed class SessionPlanning(AccessScope scope, BenchmarkDbContext db, Ma
     public Task<Result<SessionEvent>> CancelAsync(SessionContext context, string? reason, CancellationToken cancellationToken) =>
         ChangeAsync(context, s => s.Cancel(reason ?? ""), cancellationToken);
 
-    private async Task<Result<SessionEvent>> ChangeAsync(SessionContext context, Func<Session, Result<SessionEvent>> change, CancellationToken cancellationToken)
+    /// <summary>
+    /// Invites one more person: the session's SEQUENCE grows, the guest gets the invitation (REQUEST) and everyone
+    /// already invited the updated REQUEST (the ATTENDEE list is part of the event).
+    /// </summary>
+    public async Task<Result<SessionEvent>> AddParticipantAsync(SessionContext context, string? name, string? email, CancellationToken cancellationToken)
+    {
+        var address = email?.Trim() ?? "";
+        var displayName = string.IsNullOrWhiteSpace(name) ? address : name.Trim();
+        if (address.Length == 0)
+        {
+            return Error.Invalid($"Participant sans adresse électronique{(displayName.Length > 0 ? $" : {displayName}" : "")}. Indiquez son adresse : rien n'a été envoyé.");
+        }
+
+        if (!IsAddress(address))
+        {
+            return Error.Invalid("L'adresse électronique du participant n'est pas valide (exemple : prenom.nom@exemple.fr).");
+        }
+
+        if (displayName.Length > 200 || displayName.Any(char.IsControl))
+        {
+            return Error.Invalid("Le nom du participant doit tenir sur une ligne de 200 caractères au plus.");
+        }
+
+        if (context.Find(address) is not null)
+        {
+            return Error.Conflict($"{address} est déjà invité(e) à cette séance.");
+        }
+
+        var guest = new Participant(displayName, address, "Invité(e) par le consultant", Required: false);
+        var remaining = context.Participants;
+        var after = context with { Participants = [.. remaining, guest] };
+        return await ChangeAsync(after, s => s.ChangeParticipants(clock.GetUtcNow()), cancellationToken, () =>
+        {
+            Track(context, guest, excluded: false);
+            var extra = Changes($"{guest.Name} est invité(e)");
+            return [
+                new InviteBatch(SessionInvites.ParticipantsTemplate, "ajout", InviteMethod.Request, after.Participants, [guest], extra),
+                new InviteBatch(SessionInvites.ParticipantsTemplate, "mise-a-jour", InviteMethod.Request, after.Participants, remaining, extra),
+            ];
+        });
+    }
+
+    /// <summary>
+    /// Removes one participant (never the organizer): the SEQUENCE grows, the removed person gets a CANCEL for the
+    /// session's UID, everyone still invited the updated REQUEST.
+    /// </summary>
+    public async Task<Result<SessionEvent>> RemoveParticipantAsync(SessionContext context, string? email, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(email) || context.Find(email) is not { } removed)
+        {
+            return Error.Invalid("Choisissez un participant de la séance à retirer.");
+        }
+
+        if (context.Organizer is { } organizer && organizer.Key == removed.Key)
+        {
+            return Error.NotAllowed("Le consultant organise la séance : il ne peut pas en être retiré.");
+        }
+
+        var remaining = context.Participants.Where(p => p.Key != removed.Key).ToList();
+        var after = context with { Participants = remaining };
+        return await ChangeAsync(after, s => s.ChangeParticipants(clock.GetUtcNow()), cancellationToken, () =>
+        {
+            Track(context, removed, excluded: true);
+            var extra = Changes($"{removed.Name} ne participe plus");
+            return [
+                new InviteBatch(SessionInvites.ParticipantsTemplate, "retrait", InviteMethod.Cancel, [removed], [removed], extra),
+                new InviteBatch(SessionInvites.ParticipantsTemplate, "mise-a-jour", InviteMethod.Request, remaining, remaining, extra),
+            ];
+        }, alsoCheck: [removed]);
+    }
+
+    private async Task<Result<SessionEvent>> ChangeAsync(
+        SessionContext context, Func<Session, Result<SessionEvent>> change, CancellationToken cancellationToken,
+        Func<IReadOnlyList<InviteBatch>>? batches = null, IReadOnlyList<Participant>? alsoCheck = null)
     {
         if (!context.CanEdit)
         {
             return Error.NotAllowed("Seul le consultant du groupe peut modifier cette séance.");
         }
 
-        if (Check(context) is { } problem)
+        if (Check(context, alsoCheck ?? []) is { } problem)
         {
             return problem;
         }
@@ -183,54 +171,36 @@ public sealed class SessionPlanning(AccessScope scope, BenchmarkDbContext db, Ma
             return result;
         }
 
-        if (result.Value is not SessionCancelled { InvitesWereSent: false })
+        var toSend = batches?.Invoke() ?? SlotBatches(context, result.Value, previousStart, previousPlace);
+        foreach (var batch in toSend)
         {
-            await QueueInvitesAsync(context, result.Value, previousStart, previousPlace, cancellationToken);
+            await invites.QueueAsync(context, batch, cancellationToken);
         }
 
+        db.AuditEvents.Add(new AuditEvent(clock.GetUtcNow(), scope.User.Name, session.WaveId, session.EnrolmentId, Action(result.Value),
+            $"session:{session.Id}", null, $"{session.Status} SEQUENCE {session.Sequence}; participants : {string.Join(", ", context.Participants.Select(p => p.Key))}"));
         await db.SaveChangesAsync(cancellationToken);
         return result;
     }
 
-    private static Error? Check(SessionContext context)
+    private static string Action(SessionEvent change) => change switch
     {
-        if (context.Organizer is null || string.IsNullOrWhiteSpace(context.Organizer.Email))
+        SessionScheduled => "session.scheduled",
+        SessionRescheduled => "session.rescheduled",
+        SessionCancelled => "session.cancelled",
+        SessionParticipantsChanged => "session.participants",
+        _ => "session.changed",
+    };
+
+    private static List<InviteBatch> SlotBatches(
+        SessionContext context, SessionEvent change, DateTimeOffset previousStart, (string? Location, string? VisioUrl) previousPlace)
+    {
+        if (change is SessionCancelled { InvitesWereSent: false })
         {
-            return Error.Invalid("Le groupe n'a pas de consultant avec une adresse électronique : les invitations ne peuvent pas être envoyées.");
+            return [];
         }
 
-        if (context.Participants.Count == 0)
-        {
-            return Error.Invalid("La séance n'a aucun participant à inviter.");
-        }
-
-        var withoutEmail = context.Participants.Where(p => string.IsNullOrWhiteSpace(p.Email) || !p.Email.Contains('@', StringComparison.Ordinal)).ToList();
-        return withoutEmail.Count == 0
-            ? null
-            : Error.Invalid($"Participant sans adresse électronique : {string.Join(", ", withoutEmail.Select(p => p.Name))}. Complétez l'équipe avant d'envoyer les invitations.");
-    }
-
-    private async Task QueueInvitesAsync(
-        SessionContext context, SessionEvent change, DateTimeOffset previousStart, (string? Location, string? VisioUrl) previousPlace, CancellationToken cancellationToken)
-    {
         var session = context.Session;
-        var now = clock.GetUtcNow();
-        var cancel = change is SessionCancelled;
-        var summary = $"{context.Title} — {context.Definition.Title}";
-        var invite = InviteBuilder.Build(new InviteModel(
-            session.Uid,
-            session.Sequence,
-            cancel ? InviteMethod.Cancel : InviteMethod.Request,
-            summary,
-            session.Agenda,
-            session.Location,
-            session.VisioUrl is { } v ? new Uri(v) : null,
-            session.StartUtc,
-            session.EndUtc,
-            new InvitePerson(context.Organizer!.Name, context.Organizer.Email.Trim()),
-            [.. context.Participants.Select(p => new InviteAttendee(p.Name, p.Email.Trim(), p.Required ? AttendeeRole.Required : AttendeeRole.Optional))],
-            now));
-
         var kind = change switch
         {
             SessionCancelled => "annulation",
@@ -261,39 +231,59 @@ public sealed class SessionPlanning(AccessScope scope, BenchmarkDbContext db, Ma
             }
         }
 
-        var end = ParisTime.ToParis(session.EndUtc);
-        foreach (var participant in context.Participants)
+        var extra = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
-            var email = participant.Email.Trim();
-            var model = new JsonObject
-            {
-                ["kind"] = kind,
-                ["name"] = participant.Name,
-                ["title"] = context.Title,
-                ["programme"] = context.Definition.Title,
-                ["date"] = Display(session.StartUtc),
-                ["end_time"] = end.ToString("HH'h'mm", French),
-                ["location"] = session.Location,
-                ["visio_url"] = session.VisioUrl,
-                ["agenda"] = session.Agenda,
-                ["organizer"] = context.Organizer.Name,
-                ["changes"] = string.Join(" ; ", changes),
-                ["previous_date"] = Display(previousStart),
-                ["reason"] = session.CancelReason,
-                ["link"] = $"seances/{session.Id}",
-            };
-            var subject = await renderer.RenderSubjectAsync(Template, model);
-            var payload = new JsonObject { ["template"] = Template, ["model"] = model, ["ics"] = invite.Ics };
-            db.OutboxMessages.Add(new OutboxMessage(
-                Guid.CreateVersion7(),
-                $"invite:{session.Id}:{session.Sequence}:{email.ToLowerInvariant()}",
-                OutboxKind,
-                email,
-                subject,
-                payload.ToJsonString(),
-                now));
+            ["changes"] = string.Join(" ; ", changes),
+            ["previous_date"] = Display(previousStart),
+            ["reason"] = session.CancelReason,
+        };
+        var method = change is SessionCancelled ? InviteMethod.Cancel : InviteMethod.Request;
+        return [new InviteBatch(SessionInvites.InvitationTemplate, kind, method, context.Participants, context.Participants, extra)];
+    }
+
+    private static Dictionary<string, string?> Changes(string text) => new(StringComparer.Ordinal) { ["changes"] = text };
+
+    /// <summary>Records the change of the invite list: one row per address, updated when the same person changes again.</summary>
+    private void Track(SessionContext context, Participant person, bool excluded)
+    {
+        var now = clock.GetUtcNow();
+        if (context.Changes.FirstOrDefault(c => c.Email == person.Key) is { } existing)
+        {
+            existing.Set(excluded, person.Name, scope.User.Name, now);
+        }
+        else
+        {
+            db.SessionParticipants.Add(new SessionParticipant(Guid.CreateVersion7(), context.Session.Id, person.Email, person.Name, excluded, scope.User.Name, now));
+        }
+    }
+
+    private static Error? Check(SessionContext context, IReadOnlyList<Participant> alsoCheck)
+    {
+        if (context.Organizer is null || string.IsNullOrWhiteSpace(context.Organizer.Email))
+        {
+            return Error.Invalid("Le groupe n'a pas de consultant avec une adresse électronique : les invitations ne peuvent pas être envoyées.");
         }
 
-        cancellationToken.ThrowIfCancellationRequested();
+        if (context.Participants.Count == 0)
+        {
+            return Error.Invalid("La séance n'a aucun participant à inviter.");
+        }
+
+        var withoutEmail = context.Participants.Concat(alsoCheck).Where(p => !IsAddress(p.Email)).ToList();
+        return withoutEmail.Count == 0
+            ? null
+            : Error.Invalid($"Participant sans adresse électronique : {string.Join(", ", withoutEmail.Select(p => p.Name))}. Complétez l'équipe avant d'envoyer les invitations.");
+    }
+
+    private static bool IsAddress(string? email)
+    {
+        try
+        {
+            return !string.IsNullOrWhiteSpace(email) && IcsText.MailTo(email, nameof(email)) is not null;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 }

@@ -15,7 +15,9 @@ namespace Benchmark.Web.Infrastructure.Reminders;
 /// <para>
 /// Only <see cref="SessionStatus.Scheduled"/> sessions (and <see cref="SessionStatus.Held"/> ones, for the report
 /// owed after them) are reminded: a <see cref="SessionStatus.Planned"/> date comes from the definition and is not
-/// yet an appointment anyone was invited to.
+/// yet an appointment anyone was invited to. A session's report to the ARS counts as submitted once a
+/// <see cref="SessionReport"/> exists: its reminders stop, and a report past its deadline without one raises an
+/// <see cref="Alert"/> (<see cref="OverdueReportAlerts"/>).
 /// </para>
 /// </summary>
 public sealed partial class ReminderSweep(BenchmarkDbContext db, MailOutbox outbox, ILogger<ReminderSweep> logger)
@@ -26,7 +28,8 @@ public sealed partial class ReminderSweep(BenchmarkDbContext db, MailOutbox outb
     /// <summary>Queues the reminders due at <paramref name="now"/>; returns how many outbox rows were inserted.</summary>
     public async Task<int> RunAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        var planned = await PlanAsync(now, cancellationToken);
+        var (planned, overdue, groupNames) = await DecideAsync(now, cancellationToken);
+        await new OverdueReportAlerts(db).RaiseAsync(overdue, groupNames, now, cancellationToken);
         if (planned.Count == 0)
         {
             return 0;
@@ -57,12 +60,17 @@ public sealed partial class ReminderSweep(BenchmarkDbContext db, MailOutbox outb
     }
 
     /// <summary>Every reminder due now, over all waves (nothing is written).</summary>
-    public async Task<IReadOnlyList<PlannedReminder>> PlanAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<PlannedReminder>> PlanAsync(DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        (await DecideAsync(now, cancellationToken)).Planned;
+
+    /// <summary>The reminders due now and the reports to the ARS overdue now (alerts), over all waves.</summary>
+    private async Task<(List<PlannedReminder> Planned, List<OverdueReport> Overdue, Dictionary<Guid, string> GroupNames)> DecideAsync(
+        DateTimeOffset now, CancellationToken cancellationToken)
     {
         var waves = await db.Waves.AsNoTracking().ToListAsync(cancellationToken);
         if (waves.Count == 0)
         {
-            return [];
+            return ([], [], []);
         }
 
         var definitionIds = waves.Select(w => w.DefinitionId).Distinct().ToList();
@@ -76,6 +84,7 @@ public sealed partial class ReminderSweep(BenchmarkDbContext db, MailOutbox outb
         var sessions = (await db.Sessions.AsNoTracking()
             .Where(s => s.Status == SessionStatus.Scheduled || s.Status == SessionStatus.Held)
             .ToListAsync(cancellationToken)).ToLookup(s => s.WaveId);
+        var submitted = (await db.SessionReports.AsNoTracking().Select(r => r.SessionRecordId).ToListAsync(cancellationToken)).ToHashSet();
         var groups = await db.Groups.AsNoTracking().ToListAsync(cancellationToken);
         var referents = await db.WaveReferents.AsNoTracking().ToListAsync(cancellationToken);
         var userIds = groups.Where(g => g.ConsultantId is not null).Select(g => g.ConsultantId!.Value).Concat(referents.Select(r => r.UserId)).Distinct().ToList();
@@ -88,6 +97,7 @@ public sealed partial class ReminderSweep(BenchmarkDbContext db, MailOutbox outb
         var groupsByWave = groups.ToLookup(g => g.WaveId);
         var referentsByWave = referents.ToLookup(r => r.WaveId);
         var planned = new List<PlannedReminder>();
+        var overdue = new List<OverdueReport>();
         foreach (var wave in waves)
         {
             if (!definitions.TryGetValue(wave.DefinitionId, out var definition)
@@ -97,6 +107,7 @@ public sealed partial class ReminderSweep(BenchmarkDbContext db, MailOutbox outb
                 continue;
             }
 
+            var rows = sessions[wave.Id].Select(s => new ReminderSession(s, submitted.Contains(s.Id))).ToList();
             var snapshot = new ReminderSnapshot(
                 wave.Id,
                 byWave[wave.Id].Select(e => new ReminderEnrolment(
@@ -104,15 +115,15 @@ public sealed partial class ReminderSweep(BenchmarkDbContext db, MailOutbox outb
                     team[e.Id].Where(t => !string.IsNullOrWhiteSpace(t.Email)).Select(ReminderTeamMember.From).ToList(),
                     establishments.GetValueOrDefault(e.EstablishmentId),
                     reported[e.Id].ToList())).ToList(),
-                // The report owed after a session has no record yet: none is considered submitted.
-                sessions[wave.Id].Select(s => new ReminderSession(s)).ToList(),
+                rows,
                 groupsByWave[wave.Id].Select(g => new ReminderGroup(g.Id, g.Name,
                     g.ConsultantId is { } c && users.TryGetValue(c, out var consultant) && consultant.Email.Length > 0 ? consultant : null)).ToList(),
                 referentsByWave[wave.Id].Where(r => users.ContainsKey(r.UserId)).Select(r => users[r.UserId]).Where(u => u.Email.Length > 0).ToList());
             planned.AddRange(ReminderPlanner.Plan(calendar, snapshot, now));
+            overdue.AddRange(ReportDeadlines.Overdue(definition, rows, now));
         }
 
-        return planned;
+        return (planned, overdue, groups.ToDictionary(g => g.Id, g => g.Name));
     }
 
     private async Task<List<PlannedReminder>> WithoutExistingAsync(IReadOnlyList<PlannedReminder> planned, CancellationToken cancellationToken)

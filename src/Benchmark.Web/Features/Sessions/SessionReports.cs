@@ -1,0 +1,131 @@
+using Benchmark.Core.Common;
+using Benchmark.Core.Domain;
+using Benchmark.Core.Reminders;
+using Benchmark.Core.Reports;
+using Benchmark.Core.Scheduling;
+using Benchmark.Data;
+using Benchmark.Web.Features.Access;
+using Benchmark.Web.Infrastructure.Mail;
+using Microsoft.EntityFrameworkCore;
+
+namespace Benchmark.Web.Features.Sessions;
+
+/// <summary>What the consultant writes for one establishment of the report.</summary>
+public sealed class ReportLineInput
+{
+    public Guid EnrolmentId { get; set; }
+
+    public string? Causes { get; set; }
+
+    public string? Comment { get; set; }
+}
+
+/// <summary>The report owed after a session, as the page shows it: its due day and the figures of each establishment.</summary>
+public sealed record ReportDraft(DateOnly Due, IReadOnlyList<ReportFigures> Figures);
+
+/// <summary>
+/// The consultant's report to the ARS after a session whose definition declares one: the figures of each establishment
+/// concerned (the group's for a collective session, the enrolment's otherwise) computed from the data, the consultant's
+/// causes and comments; submitting records it once, audits it, and emails the wave's ARS referents (outbox, same SaveChanges).
+/// </summary>
+public sealed class SessionReports(AccessScope scope, BenchmarkDbContext db, MailOutbox outbox, TimeProvider clock)
+{
+    public const string Template = "report-submitted";
+    public const int MaxText = 4000;
+
+    public async Task<ReportDraft?> DraftAsync(SessionContext context, CancellationToken cancellationToken)
+    {
+        if (ReportDeadlines.DueDay(context.SessionDefinition, context.Session) is not { } due || !ReportDeadlines.Owes(context.Session))
+        {
+            return null;
+        }
+
+        var ids = context.EnrolmentIds.ToList();
+        var enrolments = await scope.Enrolments().AsNoTracking().Where(e => ids.Contains(e.Id)).ToListAsync(cancellationToken);
+        var names = await db.Establishments.AsNoTracking().Where(x => enrolments.Select(e => e.EstablishmentId).Contains(x.Id))
+            .ToDictionaryAsync(x => x.Id, x => x.Name, cancellationToken);
+        var alerts = (await db.Alerts.AsNoTracking().Where(a => a.EnrolmentId != null && ids.Contains(a.EnrolmentId.Value) && a.ResolvedAt == null)
+            .ToListAsync(cancellationToken)).ToLookup(a => a.EnrolmentId!.Value);
+        var values = (await db.IndicatorValues.AsNoTracking().Where(v => ids.Contains(v.EnrolmentId)).ToListAsync(cancellationToken)).ToLookup(v => v.EnrolmentId);
+        var calendar = ScheduleResolver.Resolve(context.Definition, context.Wave.AnchorDates);
+        var establishments = enrolments
+            .Select(e => new ReportEstablishment(e, names.GetValueOrDefault(e.EstablishmentId, "?"), [.. alerts[e.Id]], [.. values[e.Id]]))
+            .OrderBy(e => e.Establishment, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("fr-FR"), ignoreCase: true));
+        return new ReportDraft(due, SessionReportDraft.Build(context.Definition, calendar.IsSuccess ? calendar.Value : null, establishments, ParisTime.Today(clock)));
+    }
+
+    public async Task<Result<SessionReport>> SubmitAsync(
+        SessionContext context, ReportDraft draft, IReadOnlyList<ReportLineInput> inputs, string? comment, CancellationToken cancellationToken)
+    {
+        var session = context.Session;
+        if (!context.CanEdit)
+        {
+            return Error.NotAllowed("Seul le consultant du groupe remet ce compte rendu.");
+        }
+
+        if (await db.SessionReports.AnyAsync(r => r.SessionRecordId == session.Id, cancellationToken))
+        {
+            return Error.Conflict("Ce compte rendu a déjà été remis.");
+        }
+
+        var texts = inputs.SelectMany(i => new[] { i.Causes, i.Comment }).Append(comment);
+        if (texts.Any(t => t?.Length > MaxText))
+        {
+            return Error.Invalid($"Chaque zone de texte tient en {MaxText} caractères au plus.");
+        }
+
+        var byEnrolment = inputs.GroupBy(i => i.EnrolmentId).ToDictionary(g => g.Key, g => g.Last());
+        var lines = draft.Figures.Select(f => f.ToLine(Guid.CreateVersion7(), byEnrolment.GetValueOrDefault(f.EnrolmentId)?.Causes, byEnrolment.GetValueOrDefault(f.EnrolmentId)?.Comment)).ToList();
+        var missingCauses = lines.Where(l => l.Delays.Length > 0 && l.Causes is null).Select(l => l.Establishment).ToList();
+        if (missingCauses.Count > 0)
+        {
+            return Error.Invalid($"Expliquez les causes des retards de : {string.Join(", ", missingCauses)}.");
+        }
+
+        var now = clock.GetUtcNow();
+        var submitted = SessionReport.Submit(Guid.CreateVersion7(), session, draft.Due, lines, comment, scope.User.Name, now);
+        if (!submitted.IsSuccess)
+        {
+            return submitted;
+        }
+
+        var report = submitted.Value;
+        db.SessionReports.Add(report);
+        db.AuditEvents.Add(new AuditEvent(now, scope.User.Name, session.WaveId, session.EnrolmentId, "session.report", $"session:{session.Id}", null,
+            $"remis ; échéance {draft.Due:yyyy-MM-dd} ; {lines.Count} établissement(s)"));
+        await QueueEmailsAsync(context, report, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return report;
+    }
+
+    private async Task QueueEmailsAsync(SessionContext context, SessionReport report, CancellationToken cancellationToken)
+    {
+        var referents = await (from r in db.WaveReferents.AsNoTracking()
+                               where r.WaveId == context.Wave.Id
+                               join u in db.Users on r.UserId equals u.Id
+                               where u.Email != null
+                               select new { u.FullName, Email = u.Email! }).ToListAsync(cancellationToken);
+        var summary = string.Join("\n", report.Lines.Select(l =>
+            $"- {l.Establishment} : avancement {SessionReportDraft.Percent(new Core.Runtime.ProgressFigure(l.Done, l.Applicable))}"
+            + (l.Delays.Length == 0 ? "" : $", {l.Delays.Split('\n').Length} retard(s)")
+            + (l.Alerts.Length == 0 ? "" : $", {l.Alerts.Split('\n').Length} alerte(s)")));
+        foreach (var referent in referents.DistinctBy(r => SessionParticipant.Normalise(r.Email)))
+        {
+            var model = new Dictionary<string, string?>(StringComparer.Ordinal)
+            {
+                ["name"] = referent.FullName,
+                ["consultant"] = scope.User.Name,
+                ["report_title"] = context.SessionDefinition!.Report!.Title,
+                ["title"] = context.Title,
+                ["date"] = SessionPlanning.Display(context.Session.StartUtc),
+                ["programme"] = context.Definition.Title,
+                ["wave_name"] = context.Wave.Name,
+                ["group_name"] = context.Group?.Name ?? context.Establishment ?? "",
+                ["comment"] = report.Comment,
+                ["summary"] = summary,
+                ["link"] = $"seances/{context.Session.Id}/rapport-ars",
+            };
+            await outbox.QueueAsync(Template, referent.Email, model, $"report:{context.Session.Id}:{SessionParticipant.Normalise(referent.Email)}");
+        }
+    }
+}
