@@ -8,7 +8,7 @@ namespace Benchmark.E2E.Infrastructure;
 /// shared by the tests of the <see cref="BrowserTestGroup"/>; each test opens its own browser context (own cookies).
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "xunit disposes a fixture through IAsyncLifetime.DisposeAsync")]
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     /// <summary>The Debian package's browser: Playwright's own browser download is never used (no `playwright install`).</summary>
     public const string ChromiumPath = "/usr/bin/chromium";
@@ -23,11 +23,28 @@ public sealed class BrowserFixture : IAsyncLifetime
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
+    public BrowserFixture()
+    {
+    }
+
+    /// <summary>A fixture whose application gets more settings (e.g. SMTP pointed at maildev) before it starts.</summary>
+    protected BrowserFixture(Action<BenchmarkApp> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        configure(_app);
+    }
+
     public Uri BaseUrl { get; private set; } = null!;
+
+    /// <summary>The application under test, e.g. to read its database after a journey.</summary>
+    public BenchmarkApp App => _app;
+
+    /// <summary>Why this fixture's tests are skipped here, or null when they run.</summary>
+    protected virtual string? Skip => SkipReason;
 
     public async Task InitializeAsync()
     {
-        if (SkipReason is not null)
+        if (Skip is not null)
         {
             return;
         }
