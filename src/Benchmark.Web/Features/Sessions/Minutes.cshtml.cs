@@ -15,6 +15,9 @@ public sealed class MinutesModel(AccessScope scope, BenchmarkDbContext db, TimeP
 
     public bool TooEarly { get; private set; }
 
+    /// <summary>Only a scheduled (then held) session has minutes; a planned or cancelled one shows why not.</summary>
+    public bool HasMinutes => Context.Session.Status is SessionStatus.Scheduled or SessionStatus.Held;
+
     [BindProperty]
     public string? Minutes { get; set; }
 
@@ -63,7 +66,7 @@ public sealed class MinutesModel(AccessScope scope, BenchmarkDbContext db, TimeP
     private async Task<bool> LoadAsync(Guid sessionId, CancellationToken cancellationToken)
     {
         var context = await new SessionContextLoader(scope, db).LoadAsync(sessionId, cancellationToken);
-        if (context is null || !context.CanEdit || context.Session.Status is not (SessionStatus.Scheduled or SessionStatus.Held))
+        if (context is null || !context.CanEdit)
         {
             return false;
         }

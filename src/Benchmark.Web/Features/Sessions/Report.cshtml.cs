@@ -18,7 +18,8 @@ public sealed class ReportModel(AccessScope scope, BenchmarkDbContext db, MailOu
 
     public SessionContext Context { get; private set; } = null!;
 
-    public ReportDraft Draft { get; private set; } = null!;
+    /// <summary>The report owed after this session; null when its definition declares none, or it is not (or no longer) scheduled.</summary>
+    public ReportDraft? Draft { get; private set; }
 
     public SessionReport? Submitted { get; private set; }
 
@@ -42,7 +43,9 @@ public sealed class ReportModel(AccessScope scope, BenchmarkDbContext db, MailOu
             return NotFound();
         }
 
-        var result = await _reports.SubmitAsync(Context, Draft, Lines, Comment, cancellationToken);
+        var result = Draft is null
+            ? Core.Common.Error.NotAllowed("Cette séance ne donne pas lieu à un compte rendu à l'ARS.")
+            : await _reports.SubmitAsync(Context, Draft, Lines, Comment, cancellationToken);
         if (!result.IsSuccess)
         {
             Alert = result.Error!.Message;
@@ -64,13 +67,12 @@ public sealed class ReportModel(AccessScope scope, BenchmarkDbContext db, MailOu
         }
 
         var context = await new SessionContextLoader(scope, db).LoadAsync(sessionId, cancellationToken);
-        var draft = context is null ? null : await _reports.DraftAsync(context, cancellationToken);
-        if (context is null || draft is null)
+        if (context is null)
         {
             return false;
         }
 
-        (Context, Draft) = (context, draft);
+        (Context, Draft) = (context, await _reports.DraftAsync(context, cancellationToken));
         Submitted = await db.SessionReports.AsNoTracking().Include(r => r.Lines).SingleOrDefaultAsync(r => r.SessionRecordId == sessionId, cancellationToken);
         return true;
     }
