@@ -1,0 +1,217 @@
+using System.Diagnostics;
+using Benchmark.Core.Domain;
+using Benchmark.Core.Scheduling;
+using Benchmark.Data;
+using Benchmark.Web.Infrastructure.Reminders;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Benchmark.Bench;
+
+/// <summary>
+/// Measure 1: <see cref="ReminderSweep.RunAsync"/> over a production-sized PostgreSQL database. The clock is a
+/// Monday 08:05 in Paris, five minutes after the default reminder time, the day before already swept: the first
+/// sweep of the morning, which queues that day's reminders. Each timed run gets a fresh scope (as the Hangfire job
+/// does) and its inserted rows are deleted afterwards, so every run does the same work. Then the same clock again
+/// without deleting: the second sweep must queue nothing.
+/// </summary>
+internal sealed class SweepBench(BenchOptions options)
+{
+    private static readonly DateTimeOffset Clock = ParisTime.ToUtc(new DateOnly(2027, 3, 15), new TimeOnly(8, 5));
+
+    public async Task<Report> RunAsync()
+    {
+        var report = new Report("Reminder sweep");
+        await using var database = await BenchDatabase.CreateAsync(options.Postgres, "sweep");
+        var seed = await SeedAsync(database);
+        report.Note($"Seeded in {seed.Elapsed.TotalSeconds:N1} s: {seed.Enrolments:N0} enrolments ({seed.CurrentEnrolments:N0} in {seed.CurrentWaves} current waves, "
+            + $"the rest in {seed.Waves - seed.CurrentWaves} past waves), {seed.Groups:N0} groups, {seed.TeamMembers:N0} team members, "
+            + $"{seed.ChildRows:N0} phase/checklist/deliverable rows, {seed.Sessions:N0} sessions ("
+            + string.Join(", ", seed.SessionsByStatus.OrderBy(s => s.Key).Select(s => $"{s.Value:N0} {s.Key}")) + ").");
+        report.Add("sweep: volume", $"{seed.Enrolments:N0} enrolments, {seed.Sessions:N0} sessions", "5,000 / 125,000");
+
+        using var app = new AppHost(options.RepositoryRoot, database.Settings);
+        var yesterday = await SweepAsync(app, Clock.AddDays(-1));
+        report.Note($"Clock {ParisTime.ToParis(Clock):yyyy-MM-dd HH:mm} Paris; the sweep of the day before queued {yesterday:N0} reminders (untimed).");
+
+        // Warm-up (JIT, EF's query cache, PostgreSQL's buffers), then the timed runs.
+        var queued = new List<double>();
+        var statements = new List<int>();
+        var roundTrips = new List<int>();
+        var inserted = 0;
+        for (var run = -options.Warmup; run < options.Runs; run++)
+        {
+            var before = await database.ScalarAsync("""SELECT COUNT(*) FROM "OutboxMessages" """);
+            app.Sql.Reset();
+            var (count, elapsed) = await TimedSweepAsync(app, Clock);
+            if (run >= 0)
+            {
+                queued.Add(elapsed.TotalMilliseconds);
+                roundTrips.Add(app.Sql.Commands.Count);
+                statements.Add(app.Sql.Commands.Sum(c => c.Statements));
+            }
+
+            inserted = count;
+            if (run == options.Runs - 1)
+            {
+                Describe(report, app.Sql.Commands);
+            }
+
+            // Back to the state before this run: the rows it queued are the newest ones.
+            await database.ExecuteAsync($"""DELETE FROM "OutboxMessages" WHERE "Id" IN (SELECT "Id" FROM "OutboxMessages" ORDER BY "CreatedAt" DESC, "Id" DESC LIMIT {count})""");
+            if (await database.ScalarAsync("""SELECT COUNT(*) FROM "OutboxMessages" """) != before)
+            {
+                throw new InvalidOperationException("The sweep's rows could not be told apart from the earlier ones");
+            }
+        }
+
+        await SweepAsync(app, Clock);
+        var again = new List<double>();
+        var againStatements = new List<int>();
+        var againQueued = 0;
+        for (var run = 0; run < options.Runs; run++)
+        {
+            app.Sql.Reset();
+            var (count, elapsed) = await TimedSweepAsync(app, Clock);
+            again.Add(elapsed.TotalMilliseconds);
+            againStatements.Add(app.Sql.Commands.Sum(c => c.Statements));
+            againQueued += count;
+        }
+
+        var plan = new List<double>();
+        for (var run = 0; run < Math.Min(options.Runs, 10); run++)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var sweep = scope.ServiceProvider.GetRequiredService<ReminderSweep>();
+            var stopwatch = Stopwatch.StartNew();
+            await sweep.PlanAsync(Clock);
+            plan.Add(stopwatch.Elapsed.TotalMilliseconds);
+        }
+
+        var median = Stats.Median(queued);
+        report.Add("sweep queuing the morning's reminders: median (p95)", $"{Stats.F(median)} ms ({Stats.F(Stats.P95(queued))} ms), {inserted:N0} queued", "≤ 200 ms", median <= 200);
+        report.Add("sweep: SQL per sweep (round trips / statements)", $"{roundTrips.Max()} / {statements.Max():N0}", "a handful", statements.Max() <= 10);
+        report.Add("second sweep, same clock: median (p95)", $"{Stats.F(Stats.Median(again))} ms ({Stats.F(Stats.P95(again))} ms), {againQueued} queued", "≤ 200 ms, 0 queued",
+            Stats.Median(again) <= 200 && againQueued == 0);
+        report.Add("second sweep: SQL statements", $"{againStatements.Max()}", "a handful", againStatements.Max() <= 10);
+        report.Add("sweep: PlanAsync alone (load + plan), median", $"{Stats.F(Stats.Median(plan))} ms", "");
+        await BreakdownAsync(app, report);
+        await ExplainAsync(database, report);
+        return report;
+    }
+
+    private async Task<SeedResult> SeedAsync(BenchDatabase database)
+    {
+        await using var services = database.Services();
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BenchmarkDbContext>();
+        await using var connection = await database.OpenAsync();
+        var seed = await new VolumeSeeder(db, new BulkCopy(db, connection), options.WorkflowsDirectory)
+            .SeedAsync(Clock, options.Enrolments, options.Sessions);
+        // What autovacuum does on its own after a bulk load: planner statistics, visibility map.
+        await using var analyze = new NpgsqlCommand("VACUUM ANALYZE", connection) { CommandTimeout = 600 };
+        await analyze.ExecuteNonQueryAsync();
+        return seed;
+    }
+
+    private static async Task<int> SweepAsync(AppHost app, DateTimeOffset now) =>
+        await app.InScopeAsync(sp => sp.GetRequiredService<ReminderSweep>().RunAsync(now));
+
+    private static async Task<(int Count, TimeSpan Elapsed)> TimedSweepAsync(AppHost app, DateTimeOffset now)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var sweep = scope.ServiceProvider.GetRequiredService<ReminderSweep>();
+        var stopwatch = Stopwatch.StartNew();
+        var count = await sweep.RunAsync(now);
+        return (count, stopwatch.Elapsed);
+    }
+
+    /// <summary>The round trips of one sweep, slowest first (time to first row: server work, not the transfer).</summary>
+    private static void Describe(Report report, IReadOnlyList<ExecutedCommand> commands)
+    {
+        report.Note("");
+        report.Note($"Round trips of one sweep ({commands.Count}), slowest first:");
+        report.Note("");
+        report.Note("| ms (to first row) | statements | SQL (start) |");
+        report.Note("|---:|---:|---|");
+        foreach (var command in commands.OrderByDescending(c => c.Duration).Take(12))
+        {
+            var sql = string.Join(' ', command.Sql.Split((char[])['\r', '\n'], StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()));
+            report.Note($"| {command.Duration.TotalMilliseconds:N1} | {command.Statements} | `{(sql.Length > 110 ? sql[..110] + "…" : sql).Replace("|", "\\|", StringComparison.Ordinal)}` |");
+        }
+
+        report.Note("");
+    }
+
+    /// <summary>Where the time goes: the sweep's biggest loads alone, and the sessions load narrowed to the weeks around the clock.</summary>
+    private static async Task BreakdownAsync(AppHost app, Report report)
+    {
+        var (from, to) = (Clock.AddDays(-45), Clock.AddDays(45));
+        (string Name, Func<BenchmarkDbContext, Task<int>> Load)[] loads =
+        [
+            ("all scheduled/held sessions (what the sweep loads)", db => db.Sessions.AsNoTracking()
+                .Where(s => s.Status == SessionStatus.Scheduled || s.Status == SessionStatus.Held).CountLoadedAsync()),
+            ("scheduled/held sessions starting within ±45 days of the clock", db => db.Sessions.AsNoTracking()
+                .Where(s => (s.Status == SessionStatus.Scheduled || s.Status == SessionStatus.Held) && s.StartUtc >= from && s.StartUtc <= to).CountLoadedAsync()),
+            ("all enrolments with their phases, checklist, deliverables (auto-included)", db => db.Enrolments.AsNoTracking().AsSplitQuery().CountLoadedAsync()),
+            ("all team members", db => db.TeamMembers.AsNoTracking().CountLoadedAsync()),
+        ];
+        report.Note("Where the time goes (EF Core load alone, no tracking, median of 5 in the application's DbContext):");
+        report.Note("");
+        foreach (var (name, load) in loads)
+        {
+            var times = new List<double>();
+            var rows = 0;
+            for (var run = 0; run < 5; run++)
+            {
+                await using var scope = app.Services.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<BenchmarkDbContext>();
+                var stopwatch = Stopwatch.StartNew();
+                rows = await load(db);
+                times.Add(stopwatch.Elapsed.TotalMilliseconds);
+            }
+
+            report.Note($"- {name}: {rows:N0} rows, {Stats.F(Stats.Median(times))} ms");
+        }
+
+        report.Note("");
+    }
+
+    /// <summary>EXPLAIN ANALYZE of the sweep's largest reads, with the rows each returns.</summary>
+    private static async Task ExplainAsync(BenchDatabase database, Report report)
+    {
+        string[] queries =
+        [
+            """SELECT * FROM "Sessions" s WHERE s."Status" IN ('Scheduled', 'Held')""",
+            """SELECT * FROM "Enrolments" e""",
+            """SELECT c.* FROM "Enrolments" e JOIN "ChecklistEntries" c ON e."Id" = c."EnrolmentId" ORDER BY e."Id" """,
+            """SELECT * FROM "TeamMembers" t""",
+        ];
+        report.Note("EXPLAIN (ANALYZE) of the sweep's largest reads (the same shapes EF sends):");
+        report.Note("");
+        await using var connection = await database.OpenAsync();
+        foreach (var query in queries)
+        {
+            await using var command = new NpgsqlCommand("EXPLAIN (ANALYZE, BUFFERS, FORMAT TEXT) " + query, connection);
+            var plan = new List<string>();
+            await using (var reader = await command.ExecuteReaderAsync())
+            {
+                while (await reader.ReadAsync())
+                {
+                    plan.Add(reader.GetString(0));
+                }
+            }
+
+            report.Note($"- `{query.Trim()}`: {plan[0].Trim()}; {plan.Last(l => l.Contains("Execution Time", StringComparison.Ordinal)).Trim()}");
+        }
+
+        report.Note("");
+    }
+}
+
+/// <summary>Materialises a query (as the sweep does with ToListAsync) and returns how many rows it read.</summary>
+internal static class QueryLoads
+{
+    public static async Task<int> CountLoadedAsync<T>(this IQueryable<T> query) => (await query.ToListAsync()).Count;
+}

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Performance harness (bench/README.md): bench/run.sh [all|sweep|dispatch|kill] [bench options…]
+#   Starts what the measure needs and is not given — a throwaway PostgreSQL (scripts/pg-throwaway.sh) unless
+#   BENCHMARK_TEST_PG is set, maildev (scripts/maildev.sh) unless MAILDEV_SMTP_PORT/MAILDEV_WEB_PORT are set —,
+#   builds Release, runs, prints the results table and writes bench/results/<date>.md (<date>-<measure>.md for one
+#   measure). Options are passed to the bench: --runs N, --warmup N, --enrolments N, --sessions N, --messages N,
+#   --rounds N, --kill-messages N, --wait-lease. Stops only what it started.
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+measure=${1:-all}
+[ $# -gt 0 ] && shift
+case "$measure" in
+all | sweep | dispatch | kill) ;;
+*) echo "usage: bench/run.sh [all|sweep|dispatch|kill] [options]" >&2; exit 2 ;;
+esac
+
+started_pg='' started_maildev=''
+cleanup() {
+  [ -n "$started_maildev" ] && bash scripts/maildev.sh stop "$MAILDEV_PID" "$MAILDEV_TMP" || true
+  [ -n "$started_pg" ] && bash scripts/pg-throwaway.sh stop "$PGTMP_DIR" || true
+}
+trap cleanup EXIT
+
+if [ -z "${BENCHMARK_TEST_PG:-}" ]; then
+  eval "$(bash scripts/pg-throwaway.sh start)"
+  started_pg=1
+fi
+if [ "$measure" != sweep ] && [ -z "${MAILDEV_SMTP_PORT:-}" ]; then
+  eval "$(bash scripts/maildev.sh start)"
+  started_maildev=1
+fi
+export BENCHMARK_TEST_PG MAILDEV_SMTP_PORT="${MAILDEV_SMTP_PORT:-}" MAILDEV_WEB_PORT="${MAILDEV_WEB_PORT:-}"
+
+echo "bench: building Release…" >&2
+dotnet build bench/Benchmark.Bench -c Release -v q -nologo >&2
+
+mkdir -p bench/results
+day=$(date -u +%Y-%m-%d)
+out=bench/results/$day$([ "$measure" = all ] || echo "-$measure").md
+pg_version=$("$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)/postgres" --version 2>/dev/null || echo "PostgreSQL ?")
+{
+  echo "# Benchmark — bench/run.sh $measure, $(date -u '+%Y-%m-%d %H:%M') UTC"
+  echo
+  echo "Commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'); $(nproc) CPU ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)),"
+  echo "$(free -g | awk '/Mem:/ {print $2}') GB RAM, shared with other work; .NET $(dotnet --version), $pg_version (throwaway, fsync off), maildev 3.0.0."
+  echo
+} >"$out.tmp"
+
+status=0
+dotnet bench/Benchmark.Bench/bin/Release/net10.0/Benchmark.Bench.dll "$measure" --repo "$ROOT" --out "$out.tmp" "$@" || status=$?
+mv "$out.tmp" "$out"
+echo "bench: results in $out" >&2
+exit $status
