@@ -28,6 +28,7 @@ public sealed class AuthorizationMatrixTests : IClassFixture<MatrixFixture>
     public static readonly IReadOnlyDictionary<string, string> OpaqueParameters = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["documentName"] = "v1",
+        ["deliverableKey"] = "lettre-intention",
         ["token"] = "jeton-inconnu",
     };
 

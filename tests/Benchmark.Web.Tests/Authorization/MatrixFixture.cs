@@ -14,6 +14,7 @@ public sealed class MatrixFixture : IAsyncLifetime, IDisposable
     public async Task InitializeAsync()
     {
         World = await MatrixWorld.BuildAsync(App);
+        await Features.Deliverables.DeliverableScenario.SubmitLetterOfIntentAsync(App); // a file for the download handler to open
         Endpoints = await EndpointCatalog.DiscoverAsync(App.Services);
     }
 

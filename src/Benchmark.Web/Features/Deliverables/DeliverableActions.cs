@@ -23,7 +23,7 @@ public sealed record DeliverableChange(string DeliverableId, int Version, Delive
 /// </summary>
 public sealed class DeliverableActions(BenchmarkDbContext db, AccessScope scope, MailOutbox outbox, TimeProvider clock)
 {
-    public const string AlreadyDecided = "Ce livrable a déjà été décidé";
+    public const string AlreadyDecided = "Déjà décidé";
 
     /// <summary>Submits a new version (a stored file or structured JSON) on behalf of the signed-in user.</summary>
     public async Task<Result<DeliverableChange>> SubmitAsync(
@@ -106,7 +106,7 @@ public sealed class DeliverableActions(BenchmarkDbContext db, AccessScope scope,
         var record = enrolment.Deliverable(d.Id);
         if (record is { Status: DeliverableStatus.Approved or DeliverableStatus.ChangesRequested } && record.CurrentVersion == expectedVersion)
         {
-            return Error.Conflict($"{AlreadyDecided} : la version {expectedVersion} de « {d.Title} » a reçu une décision ({Describe(record.Status)}).");
+            return Error.Conflict($"{AlreadyDecided} : la version {expectedVersion} de « {d.Title} » a déjà reçu une décision ({Describe(record.Status)}).");
         }
 
         var now = clock.GetUtcNow();
@@ -267,7 +267,7 @@ public sealed class DeliverableActions(BenchmarkDbContext db, AccessScope scope,
             return current?.Status switch
             {
                 DeliverableStatus.Approved or DeliverableStatus.ChangesRequested =>
-                    Error.Conflict($"{AlreadyDecided} par quelqu'un d'autre ({Describe(current.Status)}) : rechargez la page."),
+                    Error.Conflict($"{AlreadyDecided} : quelqu'un d'autre vient de décider sur ce livrable ({Describe(current.Status)}). Rechargez la page."),
                 DeliverableStatus.Submitted => Error.Conflict($"Une version de ce livrable vient d'être déposée par quelqu'un d'autre (après la version {version - 1}) : rechargez la page."),
                 _ => Error.Conflict("Ce livrable vient d'être modifié par quelqu'un d'autre : rechargez la page et recommencez."),
             };
