@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace Benchmark.Web.Features.Admin;
+namespace Benchmark.Web.Features.Outbox;
 
 /// <summary>
 /// « Messages en échec » (ArsAdmin only; 404 for anyone else): outbox messages that failed for good, and those still

@@ -8,7 +8,7 @@ using Benchmark.Web.Tests.Infrastructure.Mail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Benchmark.Web.Tests.Features.Admin;
+namespace Benchmark.Web.Tests.Features.Outbox;
 
 public sealed class MessagesTests(QuietBenchmarkApp app) : IClassFixture<QuietBenchmarkApp>
 {
