@@ -39,6 +39,7 @@ internal static class SeedDemoCommand
         var result = await new DemoSeeder(db, clock).SeedAsync(files);
         var accounts = await scope.ServiceProvider.GetRequiredService<Features.Account.DemoAccounts>()
             .EnsureAsync(host.Services.GetRequiredService<IConfiguration>()["Demo:Password"] ?? Features.Account.DemoAccounts.DefaultPassword);
+        await Features.Account.DemoSessions.ScheduleAsync(scope.ServiceProvider, errors);
 
         foreach (var warning in result.Warnings)
         {

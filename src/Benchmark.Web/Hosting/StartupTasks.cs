@@ -53,6 +53,7 @@ internal sealed partial class StartupTasks(IServiceScopeFactory scopes, Workflow
             await new DemoSeeder(db, clock).SeedAsync(catalog.All.Select(x => x.File), cancellationToken);
             var created = await scope.ServiceProvider.GetRequiredService<DemoAccounts>()
                 .EnsureAsync(configuration["Demo:Password"] ?? DemoAccounts.DefaultPassword, cancellationToken);
+            await DemoSessions.ScheduleAsync(scope.ServiceProvider, cancellationToken: cancellationToken);
             LogDemo(logger, created);
         }
     }
