@@ -56,25 +56,34 @@ case "$cmd" in
 install) install ;;
 start)
   install
-  SMTP=${2:-$(free_port 51025)}
-  WEB=${3:-$(free_port 51080 "$SMTP")}
-  # Each server its own folder: maildev's default (/tmp/maildev) would be shared by every instance.
-  TMP=$(mktemp -d /tmp/benchmark-maildev.XXXXXX)
-  LOG=$TMP/maildev.log
-  # setsid: the server does not belong to the caller's process group nor receive its terminal's signals.
-  setsid "$BIN" --ip 127.0.0.1 --web-ip 127.0.0.1 -s "$SMTP" -w "$WEB" --mail-directory "$TMP/mail" </dev/null >"$LOG" 2>&1 &
-  pid=$!
-  for _ in $(seq 1 100); do
-    if api_up "$WEB"; then
-      echo "export MAILDEV_PID='$pid' MAILDEV_SMTP_PORT='$SMTP' MAILDEV_WEB_PORT='$WEB' MAILDEV_TMP='$TMP' MAILDEV_LOG='$LOG'"
-      exit 0
-    fi
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.2
+  # Free ports are looked for, not reserved: another process may take one first. Then, unless the ports were
+  # given, try again on others.
+  for attempt in 1 2 3 4 5; do
+    SMTP=${2:-$(free_port $((51025 + 10 * (attempt - 1))))}
+    WEB=${3:-$(free_port $((51080 + 10 * (attempt - 1))) "$SMTP")}
+    # Each server its own folder: maildev's default (/tmp/maildev) would be shared by every instance.
+    TMP=$(mktemp -d /tmp/benchmark-maildev.XXXXXX)
+    LOG=$TMP/maildev.log
+    # setsid: the server does not belong to the caller's process group nor receive its terminal's signals.
+    setsid "$BIN" --ip 127.0.0.1 --web-ip 127.0.0.1 -s "$SMTP" -w "$WEB" --mail-directory "$TMP/mail" </dev/null >"$LOG" 2>&1 &
+    pid=$!
+    for _ in $(seq 1 100); do
+      # Ready when it says so: an API answering on WEB could be another server's.
+      if grep -q "running at http://127.0.0.1:$WEB" "$LOG" && ! port_free "$SMTP" && api_up "$WEB" \
+        && sleep 0.3 && kill -0 "$pid" 2>/dev/null; then
+        echo "export MAILDEV_PID='$pid' MAILDEV_SMTP_PORT='$SMTP' MAILDEV_WEB_PORT='$WEB' MAILDEV_TMP='$TMP' MAILDEV_LOG='$LOG'"
+        exit 0
+      fi
+      kill -0 "$pid" 2>/dev/null || break
+      sleep 0.2
+    done
+    log_text=$(cat "$LOG")
+    echo "maildev.sh: maildev did not start (SMTP $SMTP, API $WEB): $log_text" >&2
+    kill "$pid" 2>/dev/null || true
+    rm -rf "$TMP"
+    # Ports given, or another failure than a port taken meanwhile: trying again would not help.
+    if [ -n "${2:-}" ] || ! grep -q EADDRINUSE <<<"$log_text"; then exit 1; fi
   done
-  echo "maildev.sh: maildev did not start (SMTP $SMTP, API $WEB); log $LOG:" >&2
-  cat "$LOG" >&2
-  kill "$pid" 2>/dev/null || true
   exit 1
   ;;
 stop)
