@@ -1,7 +1,9 @@
 using System.Globalization;
+using System.Net;
 using Benchmark.Core.Domain;
 using Benchmark.Data;
 using Benchmark.Web.Infrastructure.Mail;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,6 +44,14 @@ public sealed class MaildevDeliveryTests
             Assert.StartsWith("SMTP indisponible", m.LastError, StringComparison.Ordinal);
             Assert.True(m.NextAttemptAt > clock.GetUtcNow(), "a retry waits for its backoff");
         });
+
+        // The outage shows on the ArsAdmin page: each message, its attempt and the error.
+        var admin = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var signIn = await BenchmarkApp.PostFormAsync(admin, "/connexion", new Dictionary<string, string> { ["Email"] = "admin@demo.benchmark.test", ["Password"] = BenchmarkApp.Password });
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        var page = WebUtility.HtmlDecode(await admin.GetStringAsync(new Uri("/admin/messages", UriKind.Relative)));
+        Assert.All(recipients, r => Assert.Contains($"<td>{r}</td>", page, StringComparison.Ordinal));
+        Assert.Contains("SMTP indisponible", page, StringComparison.Ordinal);
 
         // Before the backoff: no new attempt.
         Assert.Equal(0, await DispatchAsync(app.Services));
