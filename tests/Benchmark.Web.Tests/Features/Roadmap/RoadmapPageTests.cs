@@ -1,0 +1,177 @@
+using System.Net;
+using Benchmark.Core.Domain;
+using Benchmark.Core.Roadmap;
+using Benchmark.Data;
+using Benchmark.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Benchmark.Web.Tests.Features.Roadmap;
+
+/// <summary>/parcours/{enrolmentId}/feuille-de-route: draft, submission through the deliverables service, scope, bad input, live tracking.</summary>
+public sealed class RoadmapPageTests(BenchmarkApp app) : IClassFixture<BenchmarkApp>
+{
+    private const string Team = "equipe@demo.benchmark.test";
+    private const string Programme = "gestion-flux-patients";
+    private const string Deliverable = "feuille-de-route";
+
+    private static Dictionary<string, string> Action(string title, string start, string due, string progress = "0", string status = "NotStarted") => new()
+    {
+        ["Form.Actions[0].Title"] = title,
+        ["Form.Actions[0].Lever"] = "Gestion opérationnelle",
+        ["Form.Actions[0].Owner"] = "Cadre de santé",
+        ["Form.Actions[0].Start"] = start,
+        ["Form.Actions[0].Due"] = due,
+        ["Form.Actions[0].Priority"] = "High",
+        ["Form.Actions[0].Status"] = status,
+        ["Form.Actions[0].Progress"] = progress,
+        ["Form.Actions[0].ExpectedImpact"] = "Moins de patients hébergés",
+        ["Form.Risks[0].Type"] = "Organisation",
+        ["Form.Risks[0].Description"] = "Faible adhésion des équipes",
+        ["Form.Risks[0].Gravity"] = "3",
+        ["Form.Risks[0].Probability"] = "3",
+        ["Form.Risks[0].Mitigation"] = "Présentation en CME",
+        ["Form.Risks[0].Owner"] = "Directeur",
+        ["Form.Risks[0].Due"] = "2027-02-01",
+    };
+
+    private static string PathOf(Guid enrolment) => $"/parcours/{enrolment}/feuille-de-route";
+
+    [Fact]
+    public async Task Save_WhenValidDraft_ThenStoredAndShownWithTheRiskMatrix()
+    {
+        var enrolment = await StructuredData.EnrolmentAsync(app, 0, Programme);
+        using var client = await app.SignedInAsync(Team);
+
+        var response = await BenchmarkApp.PostFormAsync(client, PathOf(enrolment) + "?handler=Save", Action("Cellule de gestion des lits", "2027-01-04", "2027-03-31"), PathOf(enrolment));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var draft = await DraftAsync(enrolment);
+        Assert.Equal("Cellule de gestion des lits", Assert.Single(draft!.Actions).Title);
+        Assert.Equal(9, Assert.Single(draft.Risks).Criticity);
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri(PathOf(enrolment), UriKind.Relative)));
+        Assert.Contains("Matrice de criticité", html, StringComparison.Ordinal);
+        Assert.Contains("9 – rouge", html, StringComparison.Ordinal);
+        Assert.Contains("Cartographie des risques", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Form.Actions[0].Due", "2026-12-01", "l'échéance doit suivre le début")]
+    [InlineData("Form.Actions[0].Progress", "140", "l'avancement est un pourcentage entre 0 et 100")]
+    [InlineData("Form.Risks[0].Gravity", "7", "la gravité se note de 1 à 4")]
+    [InlineData("Form.Actions[0].Start", "31/02/2027", "n'est pas une date")]
+    [InlineData("Form.Actions[0].Owner", "", "indiquez le responsable")]
+    public async Task Save_WhenBadInput_ThenFrenchErrorAndNothingSaved(string field, string value, string message)
+    {
+        var enrolment = await StructuredData.EnrolmentAsync(app, 0, "hdj-medecine");
+        using var client = await app.SignedInAsync(Team);
+        var fields = Action("Action", "2027-01-04", "2027-03-31");
+        fields[field] = value;
+
+        var response = await BenchmarkApp.PostFormAsync(client, $"/parcours/{enrolment}/feuille-de-route?handler=Save", fields, $"/parcours/{enrolment}/feuille-de-route");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains(message, html, StringComparison.Ordinal);
+        Assert.Contains("Rien n'a été enregistré", html, StringComparison.Ordinal);
+        Assert.Contains("fr-input-group--error", html.Replace("fr-select-group--error", "fr-input-group--error", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Null(await DraftAsync(enrolment));
+    }
+
+    [Fact]
+    public async Task Page_WhenAnotherEstablishmentsTeam_ThenNotFoundOnReadAndWrite()
+    {
+        var enrolment = await StructuredData.EnrolmentAsync(app, 0, Programme);
+        using var other = await app.SignedInAsync("equipe2@demo.benchmark.test");
+        using var own = await app.SignedInAsync(Team);
+        var token = BenchmarkApp.AntiforgeryToken(await own.GetStringAsync(new Uri(PathOf(enrolment), UriKind.Relative)));
+        var ownOther = await StructuredData.EnrolmentAsync(app, 1, Programme);
+        var otherToken = BenchmarkApp.AntiforgeryToken(await other.GetStringAsync(new Uri(PathOf(ownOther), UriKind.Relative)));
+
+        var read = await other.GetAsync(new Uri(PathOf(enrolment), UriKind.Relative));
+        var write = await other.PostAsync(new Uri(PathOf(enrolment) + "?handler=Save", UriKind.Relative),
+            new FormUrlEncodedContent(Action("Intrusion", "2027-01-04", "2027-03-31").Append(new("__RequestVerificationToken", otherToken))));
+
+        Assert.Equal(HttpStatusCode.NotFound, read.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, write.StatusCode);
+        Assert.DoesNotContain("Intrusion", await write.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.NotEmpty(token);
+        Assert.True((await DraftAsync(enrolment))?.Actions.All(a => a.Title != "Intrusion") ?? true);
+    }
+
+    [Fact]
+    public async Task Page_WhenConsultantOrReviewer_ThenReadOnly()
+    {
+        var enrolment = await StructuredData.EnrolmentAsync(app, 0, Programme);
+        using var reviewer = await app.SignedInAsync("referent@demo.benchmark.test");
+
+        var html = await reviewer.GetStringAsync(new Uri(PathOf(enrolment), UriKind.Relative));
+        var save = await reviewer.PostAsync(new Uri(PathOf(enrolment) + "?handler=Save", UriKind.Relative),
+            new FormUrlEncodedContent(Action("Par l'ARS", "2027-01-04", "2027-03-31").Append(new("__RequestVerificationToken", BenchmarkApp.AntiforgeryToken(html)))));
+
+        Assert.DoesNotContain("Enregistrer le brouillon", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, save.StatusCode);
+    }
+
+    [Fact]
+    public async Task Submit_WhenPhaseNotOpenYet_ThenEngineRefusalShownAndNothingSaved()
+    {
+        var enrolment = await StructuredData.EnrolmentAsync(app, 0, "benchmark-bloc-uca");
+        using var client = await app.SignedInAsync(Team);
+
+        var response = await BenchmarkApp.PostFormAsync(client, PathOf(enrolment) + "?handler=Submit", Action("Action", "2027-01-04", "2027-03-31"), PathOf(enrolment));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("pas encore ouverte", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Null(await DraftAsync(enrolment));
+        Assert.Equal(0, await app.WithServicesAsync(sp => sp.GetRequiredService<BenchmarkDbContext>().Set<RoadmapActionState>().CountAsync(s => s.EnrolmentId == enrolment)));
+    }
+
+    [Fact]
+    public async Task Submit_WhenPhaseOpen_ThenVersionWithJsonThenVisaThenLiveProgressAuditedAndLateShown()
+    {
+        var enrolment = await StructuredData.EnrolmentAsync(app, 0, Programme);
+        await StructuredData.OpenPhaseAsync(app, enrolment, "feuille-de-route");
+        using var client = await app.SignedInAsync(Team);
+
+        var submit = await BenchmarkApp.PostFormAsync(client, PathOf(enrolment) + "?handler=Submit", Action("Action déjà en retard", "2020-01-06", "2020-03-31"), PathOf(enrolment));
+
+        Assert.Equal(HttpStatusCode.Redirect, submit.StatusCode);
+        var (status, json) = await app.WithServicesAsync(async sp =>
+        {
+            var d = await sp.GetRequiredService<BenchmarkDbContext>().Deliverables.SingleAsync(x => x.EnrolmentId == enrolment && x.DeliverableId == Deliverable);
+            return (d.Status, d.Submissions.Single().StructuredJson);
+        });
+        Assert.Equal(DeliverableStatus.Submitted, status);
+        Assert.Equal("Action déjà en retard", StructuredJson.Deserialize<RoadmapDocument>(json)!.Actions.Single().Title);
+        var version = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri(PathOf(enrolment) + "/version?v=1", UriKind.Relative)));
+        Assert.Contains("Action déjà en retard", version, StringComparison.Ordinal);
+
+        await StructuredData.ApproveAsync(app, enrolment, Deliverable);
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri(PathOf(enrolment), UriKind.Relative)));
+        Assert.Contains("1 action en retard", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Enregistrer le brouillon", page, StringComparison.Ordinal);
+
+        var actionId = StructuredJson.Deserialize<RoadmapDocument>(json)!.Actions.Single().Id;
+        var update = await BenchmarkApp.PostFormAsync(client, PathOf(enrolment) + "?handler=Progress",
+            new Dictionary<string, string> { ["ActionId"] = actionId, ["NewStatus"] = "Done", ["NewProgress"] = "60" }, PathOf(enrolment));
+
+        Assert.Equal(HttpStatusCode.Redirect, update.StatusCode);
+        var (state, audit) = await app.WithServicesAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<BenchmarkDbContext>();
+            return (await db.Set<RoadmapActionState>().SingleAsync(s => s.EnrolmentId == enrolment),
+                await db.AuditEvents.Where(a => a.EnrolmentId == enrolment && a.Action == "roadmap.action-progress").ToListAsync());
+        });
+        Assert.Equal((ActionStatus.Done, 100), (state.Status, state.Progress));
+        var entry = Assert.Single(audit);
+        Assert.Equal(("À lancer, 0 %", "Terminée, 100 %"), (entry.Before, entry.After));
+        Assert.Contains("Aucune action en retard", WebUtility.HtmlDecode(await client.GetStringAsync(new Uri(PathOf(enrolment), UriKind.Relative))), StringComparison.Ordinal);
+    }
+
+    private Task<RoadmapDocument?> DraftAsync(Guid enrolment) => app.WithServicesAsync(async sp =>
+    {
+        var json = await sp.GetRequiredService<BenchmarkDbContext>().Set<DraftDocument>().Where(d => d.EnrolmentId == enrolment).Select(d => d.Json).SingleOrDefaultAsync();
+        return StructuredJson.Deserialize<RoadmapDocument>(json);
+    });
+}
