@@ -23,7 +23,7 @@ public abstract class BenchmarkDbContext : IdentityDbContext<AppUser, IdentityRo
     /// <summary>The entities two people can edit: each carries an optimistic concurrency token.</summary>
     public static IReadOnlyList<Type> Editable { get; } =
     [
-        typeof(Enrolment), typeof(PhaseProgress), typeof(ChecklistEntry), typeof(Deliverable), typeof(Session), typeof(IndicatorValue),
+        typeof(Enrolment), typeof(PhaseProgress), typeof(ChecklistEntry), typeof(Deliverable), typeof(Session), typeof(IndicatorValue), typeof(Core.Indicators.IndicatorPeriodReport),
         typeof(Group), typeof(Establishment), typeof(ProgrammeDefinition), typeof(OutboxMessage), typeof(Alert),
     ];
 
@@ -46,6 +46,8 @@ public abstract class BenchmarkDbContext : IdentityDbContext<AppUser, IdentityRo
     public DbSet<Session> Sessions => Set<Session>();
 
     public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
+
+    public DbSet<Core.Indicators.IndicatorPeriodReport> IndicatorPeriodReports => Set<Core.Indicators.IndicatorPeriodReport>();
 
     public DbSet<Alert> Alerts => Set<Alert>();
 

@@ -118,6 +118,9 @@ public sealed class IndicatorValue
     public DateTimeOffset EnteredAt { get; private set; }
 
     public void Update(decimal? value, string by, DateTimeOffset now) => (Value, EnteredBy, EnteredAt, Status) = (value, by, now, IndicatorValueStatus.Draft);
+
+    /// <summary>Follows its period report (submitted, validated, sent back, unlocked), so a query on values alone sees the state.</summary>
+    public void Follow(IndicatorValueStatus reportStatus) => Status = reportStatus;
 }
 
 public enum OutboxStatus

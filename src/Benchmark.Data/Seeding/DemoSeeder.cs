@@ -60,6 +60,7 @@ public sealed class DemoSeeder(BenchmarkDbContext db, TimeProvider clock)
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        _added += await new DemoIndicatorValues(db).SeedAsync(now, cancellationToken);
         return new DemoSeedResult(
             await db.Agencies.CountAsync(cancellationToken), await db.Establishments.CountAsync(cancellationToken),
             await db.ProgrammeDefinitions.CountAsync(cancellationToken), await db.Waves.CountAsync(cancellationToken),

@@ -25,6 +25,7 @@ internal static class HostingExtensions
         builder.Services.AddAccessRule();
         Infrastructure.Api.ApiSetup.AddBenchmarkApi(builder.Services);
         Features.Dashboard.DashboardSetup.AddDashboards(builder.Services);
+        Features.Indicators.IndicatorsSetup.AddIndicators(builder.Services);
         Features.Waves.ArsPagesSetup.AddArsPages(builder.Services);
         builder.Services.AddScoped<Features.Account.DemoAccounts>();
         builder.Services.AddScoped<Features.Agenda.CalendarFeedIcs>();

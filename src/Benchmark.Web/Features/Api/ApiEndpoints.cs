@@ -13,6 +13,7 @@ internal static class ApiEndpoints
         api.MapEstablishmentEndpoints();
         api.MapSessionEndpoints();
         api.MapProgrammeEndpoints();
+        api.MapIndicatorEndpoints();
         return api;
     }
 }

@@ -1,0 +1,34 @@
+using Benchmark.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Benchmark.Web.Features.Indicators;
+
+/// <summary>Run charts of an enrolment: each indicator over its periods with its median (and target), the data table beside.</summary>
+public sealed class ChartsModel(IndicatorData data, BenchmarkDbContext db) : PageModel
+{
+    public IndicatorEnrolment Context { get; private set; } = null!;
+
+    public IReadOnlyList<RunChart> Charts { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid enrolmentId, CancellationToken cancellationToken)
+    {
+        if (await data.EnrolmentAsync(enrolmentId, cancellationToken) is not { } context)
+        {
+            return NotFound();
+        }
+
+        Context = context;
+        Charts = await LoadAsync(data, db, context, cancellationToken);
+        return Page();
+    }
+
+    /// <summary>The enrolment's charts, with the group's median of the last period (the group's values are read for it, never shown).</summary>
+    internal static async Task<IReadOnlyList<RunChart>> LoadAsync(IndicatorData data, BenchmarkDbContext db, IndicatorEnrolment context, CancellationToken cancellationToken)
+    {
+        var group = await db.Enrolments.IgnoreAutoIncludes().Where(e => e.GroupId == context.Group.Id).Select(e => e.Id).ToListAsync(cancellationToken);
+        var values = await data.ComputedAsync(group, context.Definition, cancellationToken);
+        return RunChart.For(context.Definition, context.Enrolment.Id, values);
+    }
+}

@@ -1,0 +1,98 @@
+using Benchmark.Core.Definitions;
+using Benchmark.Core.Domain;
+using Benchmark.Core.Indicators;
+using Benchmark.Core.Scheduling;
+using Benchmark.Data;
+using Benchmark.Web.Features.Access;
+using Benchmark.Web.Features.Dashboard;
+using Microsoft.EntityFrameworkCore;
+
+namespace Benchmark.Web.Features.Indicators;
+
+/// <summary>One visible enrolment with what its indicator pages need: names, programme, calendar.</summary>
+public sealed record IndicatorEnrolment(
+    Enrolment Enrolment, Wave Wave, Group Group, string Establishment, string Finess, WaveProgramme Programme)
+{
+    public WorkflowDefinition Definition => Programme.Definition;
+
+    public IReadOnlyList<IndicatorDefinition> IndicatorsOf(IndicatorPeriod type) => [.. Definition.Indicators.Where(i => i.Period == type)];
+
+    public IndicatorDefinition? Find(string? indicatorId) => Definition.Indicators.FirstOrDefault(i => i.Id == indicatorId);
+}
+
+/// <summary>The computed value of one indicator for one enrolment and period.</summary>
+public sealed record ComputedValue(Guid EnrolmentId, string IndicatorId, ReportingPeriod Period, decimal? Value, string? NotComputable, IndicatorValueStatus Status);
+
+/// <summary>
+/// Reads indicator data through the access rule: an enrolment out of scope is not found. Values are computed from the
+/// stored <see cref="IndicatorValue"/> rows whatever wrote them (this form, a collection grid import).
+/// </summary>
+public sealed class IndicatorData(AccessScope scope, BenchmarkDbContext db, ProgrammeCalendars programmes, TimeProvider clock)
+{
+    public AccessScope Scope => scope;
+
+    public DateOnly Today => ParisTime.Today(clock);
+
+    public async Task<IndicatorEnrolment?> EnrolmentAsync(Guid enrolmentId, CancellationToken cancellationToken)
+    {
+        var enrolment = await scope.Enrolments().IgnoreAutoIncludes().AsNoTracking().SingleOrDefaultAsync(e => e.Id == enrolmentId, cancellationToken);
+        if (enrolment is null)
+        {
+            return null;
+        }
+
+        var wave = await db.Waves.AsNoTracking().SingleAsync(w => w.Id == enrolment.WaveId, cancellationToken);
+        var group = await db.Groups.AsNoTracking().SingleAsync(g => g.Id == enrolment.GroupId, cancellationToken);
+        var establishment = await db.Establishments.AsNoTracking().Where(x => x.Id == enrolment.EstablishmentId)
+            .Select(x => new { x.Name, x.Finess }).SingleAsync(cancellationToken);
+        var programme = (await programmes.ForAsync([wave], cancellationToken))[wave.Id];
+        return new IndicatorEnrolment(enrolment, wave, group, establishment.Name, establishment.Finess, programme);
+    }
+
+    public async Task<WaveProgramme> ProgrammeAsync(Wave wave, CancellationToken cancellationToken) =>
+        (await programmes.ForAsync([wave], cancellationToken))[wave.Id];
+
+    /// <summary>
+    /// The periods of a type to show for a programme: from the wave's first phase to today's period (within the wave),
+    /// today's period itself, and any period that already holds values — newest first.
+    /// </summary>
+    public IReadOnlyList<ReportingPeriod> Periods(WaveProgramme programme, IndicatorPeriod type, IEnumerable<string> stored)
+    {
+        var periods = new SortedSet<ReportingPeriod>(Comparer<ReportingPeriod>.Create((a, b) => b.CompareTo(a)));
+        var current = ReportingPeriod.Containing(type, Today);
+        periods.Add(current);
+        if (programme.Calendar is { Phases.Count: > 0 } calendar)
+        {
+            var first = ReportingPeriod.Containing(type, calendar.Phases.Min(p => p.Start));
+            var last = ReportingPeriod.Containing(type, calendar.Phases.Max(p => p.Due));
+            periods.UnionWith(ReportingPeriod.Range(first, last.CompareTo(current) < 0 ? last : current));
+        }
+
+        periods.UnionWith(stored.Select(ReportingPeriod.TryParse).OfType<ReportingPeriod>().Where(p => p.Type == type));
+        return [.. periods];
+    }
+
+    /// <summary>Every computable indicator value of these enrolments (one query for values, one for reports).</summary>
+    public async Task<IReadOnlyList<ComputedValue>> ComputedAsync(IReadOnlyCollection<Guid> enrolmentIds, WorkflowDefinition definition, CancellationToken cancellationToken)
+    {
+        var rows = await db.IndicatorValues.AsNoTracking().Where(v => enrolmentIds.Contains(v.EnrolmentId))
+            .Select(v => new { v.EnrolmentId, v.IndicatorId, v.Period, v.InputId, v.Value, v.Status }).ToListAsync(cancellationToken);
+        var statuses = await db.IndicatorPeriodReports.AsNoTracking().Where(r => enrolmentIds.Contains(r.EnrolmentId))
+            .ToDictionaryAsync(r => (r.EnrolmentId, r.Period), r => r.Status, cancellationToken);
+        var indicators = definition.Indicators.ToDictionary(i => i.Id, StringComparer.Ordinal);
+        var result = new List<ComputedValue>();
+        foreach (var g in rows.GroupBy(r => (r.EnrolmentId, r.IndicatorId, r.Period)))
+        {
+            if (!indicators.TryGetValue(g.Key.IndicatorId, out var indicator) || ReportingPeriod.TryParse(g.Key.Period) is not { } period || period.Type != indicator.Period)
+            {
+                continue;
+            }
+
+            var value = IndicatorForm.Compute(indicator, g.ToDictionary(r => r.InputId, r => r.Value, StringComparer.Ordinal));
+            var status = statuses.TryGetValue((g.Key.EnrolmentId, g.Key.Period), out var s) ? s : g.Min(r => r.Status);
+            result.Add(new ComputedValue(g.Key.EnrolmentId, indicator.Id, period, value.Value, value.NotComputableReason, status));
+        }
+
+        return result;
+    }
+}

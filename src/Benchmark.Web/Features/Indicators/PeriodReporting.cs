@@ -1,0 +1,142 @@
+using System.Text;
+using Benchmark.Core.Common;
+using Benchmark.Core.Domain;
+using Benchmark.Core.Indicators;
+using Benchmark.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Benchmark.Web.Features.Indicators;
+
+/// <summary>What one person may do on one period report.</summary>
+public sealed record ReportRights(bool CanEnter, bool CanReview, bool CanUnlock);
+
+/// <summary>
+/// The commands of a period report: save a draft, submit, validate, send back, unlock. Each one writes the values, the
+/// report's state and an audit event in one SaveChanges; a refused transition changes nothing.
+/// </summary>
+public sealed class PeriodReporting(BenchmarkDbContext db, TimeProvider clock)
+{
+    public static ReportRights Rights(Access.CurrentUser user, IndicatorValueStatus status) => new(
+        (user.IsTeamMember || user.IsConsultant || user.IsArsAdmin) && status is IndicatorValueStatus.Draft or IndicatorValueStatus.SentBack,
+        (user.IsConsultant || user.IsArsAdmin) && status == IndicatorValueStatus.Submitted,
+        user.IsArsAdmin && status == IndicatorValueStatus.Validated);
+
+    public Task<IndicatorPeriodReport?> ReportAsync(Guid enrolmentId, string period, CancellationToken cancellationToken) =>
+        db.IndicatorPeriodReports.SingleOrDefaultAsync(r => r.EnrolmentId == enrolmentId && r.Period == period, cancellationToken);
+
+    public Task<List<IndicatorValue>> ValuesAsync(Guid enrolmentId, string period, CancellationToken cancellationToken) =>
+        db.IndicatorValues.Where(v => v.EnrolmentId == enrolmentId && v.Period == period).ToListAsync(cancellationToken);
+
+    /// <summary>Stores the entries (and submits them when asked); the caller has checked them with <see cref="IndicatorForm"/>.</summary>
+    public async Task<Result<IndicatorValueStatus>> SaveAsync(
+        IndicatorEnrolment context, ReportingPeriod period, IndicatorFormResult form, string actor, bool submit, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var report = await ReportAsync(context.Enrolment.Id, period.Key, cancellationToken);
+        if (report is null)
+        {
+            report = new IndicatorPeriodReport(Guid.CreateVersion7(), context.Enrolment.Id, period.Key);
+            db.IndicatorPeriodReports.Add(report);
+        }
+
+        if (!report.IsEditable)
+        {
+            return Error.Conflict("Cette période est soumise ou validée : elle n'est plus modifiable.");
+        }
+
+        var rows = (await ValuesAsync(context.Enrolment.Id, period.Key, cancellationToken)).ToDictionary(v => (v.IndicatorId, v.InputId));
+        var changes = new StringBuilder();
+        foreach (var ((indicatorId, inputId), value) in form.Values)
+        {
+            if (!rows.TryGetValue((indicatorId, inputId), out var row))
+            {
+                row = new IndicatorValue(Guid.CreateVersion7(), context.Enrolment.Id, indicatorId, period.Key, inputId, value, actor, now);
+                db.IndicatorValues.Add(row);
+                rows[(indicatorId, inputId)] = row;
+                Describe(changes, indicatorId, inputId, null, value);
+            }
+            else if (row.Value != value)
+            {
+                Describe(changes, indicatorId, inputId, row.Value, value);
+                row.Update(value, actor, now);
+            }
+        }
+
+        var before = report.Status;
+        if (submit && report.Submit(actor, now) is { IsSuccess: false } refused)
+        {
+            return refused;
+        }
+
+        Follow(rows.Values, report.Status);
+        db.AuditEvents.Add(new AuditEvent(now, actor, context.Wave.Id, context.Enrolment.Id, submit ? "indicators.submit" : "indicators.save",
+            Target(period), before.ToString(), changes.Length == 0 ? report.Status.ToString() : $"{report.Status} ; {changes}"));
+        return await CommitAsync(report.Status, cancellationToken);
+    }
+
+    public Task<Result<IndicatorValueStatus>> ValidateAsync(IndicatorEnrolment context, ReportingPeriod period, string actor, string? comment, CancellationToken cancellationToken) =>
+        TransitionAsync(context, period, "indicators.validate", comment, (r, now) => r.Validate(actor, comment, now), actor, cancellationToken);
+
+    public Task<Result<IndicatorValueStatus>> SendBackAsync(IndicatorEnrolment context, ReportingPeriod period, string actor, string? comment, CancellationToken cancellationToken) =>
+        TransitionAsync(context, period, "indicators.sendback", comment, (r, now) => r.SendBack(actor, comment, now), actor, cancellationToken);
+
+    public Task<Result<IndicatorValueStatus>> UnlockAsync(IndicatorEnrolment context, ReportingPeriod period, string actor, string? justification, CancellationToken cancellationToken) =>
+        TransitionAsync(context, period, "indicators.unlock", justification, (r, now) => r.Unlock(actor, justification, now), actor, cancellationToken, justified: true);
+
+    private async Task<Result<IndicatorValueStatus>> TransitionAsync(
+        IndicatorEnrolment context, ReportingPeriod period, string action, string? text,
+        Func<IndicatorPeriodReport, DateTimeOffset, Result<IndicatorValueStatus>> change, string actor, CancellationToken cancellationToken, bool justified = false)
+    {
+        var now = clock.GetUtcNow();
+        var report = await ReportAsync(context.Enrolment.Id, period.Key, cancellationToken);
+        if (report is null)
+        {
+            return Error.Conflict("Cette période n'a pas encore été saisie.");
+        }
+
+        var before = report.Status;
+        var result = change(report, now);
+        if (!result.IsSuccess)
+        {
+            return result;
+        }
+
+        Follow(await ValuesAsync(context.Enrolment.Id, period.Key, cancellationToken), report.Status);
+        var trimmed = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+        db.AuditEvents.Add(new AuditEvent(now, actor, context.Wave.Id, context.Enrolment.Id, action, Target(period), before.ToString(),
+            justified || trimmed is null ? report.Status.ToString() : $"{report.Status} ; {trimmed}", justified ? trimmed : null));
+        return await CommitAsync(report.Status, cancellationToken);
+    }
+
+    private static void Follow(IEnumerable<IndicatorValue> values, IndicatorValueStatus status)
+    {
+        foreach (var value in values)
+        {
+            value.Follow(status);
+        }
+    }
+
+    private async Task<Result<IndicatorValueStatus>> CommitAsync(IndicatorValueStatus status, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return status;
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return Error.Conflict("Quelqu'un a modifié cette période en même temps que vous : rechargez la page et recommencez.");
+        }
+    }
+
+    private static string Target(ReportingPeriod period) => $"indicateurs:{period.Key}";
+
+    private static void Describe(StringBuilder changes, string indicatorId, string inputId, decimal? before, decimal? after) =>
+        changes.Append(changes.Length == 0 ? "" : " ; ")
+            .Append(IndicatorForm.Field(indicatorId, inputId)[2..])
+            .Append(" : ")
+            .Append(before is { } b ? b.ToString(System.Globalization.CultureInfo.InvariantCulture) : "∅")
+            .Append(" → ")
+            .Append(after is { } a ? a.ToString(System.Globalization.CultureInfo.InvariantCulture) : "∅");
+}

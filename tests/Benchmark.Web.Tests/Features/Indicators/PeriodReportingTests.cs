@@ -1,0 +1,234 @@
+using System.Net;
+using Benchmark.Core.Domain;
+using Benchmark.Data;
+using Benchmark.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Benchmark.Web.Tests.Features.Indicators;
+
+/// <summary>/participations/{enrolmentId}/indicateurs/saisie: entry, French validation, submit, validate, send back, lock, unlock, audit.</summary>
+public sealed class PeriodReportingTests : IClassFixture<BenchmarkApp>
+{
+    private readonly BenchmarkApp _app;
+
+    public PeriodReportingTests(BenchmarkApp app) => _app = app;
+
+    private static string Entry(Guid enrolment, string period, string handler) =>
+        $"/participations/{enrolment}/indicateurs/saisie?periode={period}&handler={handler}";
+
+    private static string Page(Guid enrolment, string period) => $"/participations/{enrolment}/indicateurs/saisie?periode={period}";
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, Guid enrolment, string period, string handler, IDictionary<string, string> fields) =>
+        await BenchmarkApp.PostFormAsync(client, Entry(enrolment, period, handler), fields, Page(enrolment, period));
+
+    private Task<(IndicatorValueStatus? Report, List<(string Indicator, string Input, decimal? Value, IndicatorValueStatus Status)> Values, List<AuditEvent> Audit)> StateAsync(Guid enrolment, string period) =>
+        _app.WithServicesAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<BenchmarkDbContext>();
+            var report = await db.IndicatorPeriodReports.Where(r => r.EnrolmentId == enrolment && r.Period == period).Select(r => (IndicatorValueStatus?)r.Status).SingleOrDefaultAsync();
+            var values = (await db.IndicatorValues.Where(v => v.EnrolmentId == enrolment && v.Period == period).ToListAsync())
+                .Select(v => (v.IndicatorId, v.InputId, v.Value, v.Status)).ToList();
+            var audit = await db.AuditEvents.Where(a => a.EnrolmentId == enrolment && a.Target == "indicateurs:" + period).OrderBy(a => a.Id).ToListAsync();
+            return (report, values, audit);
+        });
+
+    [Fact]
+    public async Task Submit_WhenTeamEntersValidFrenchNumbers_ThenValuesStoredSubmittedAndAudited()
+    {
+        // Arrange
+        var (enrolment, _, _) = await IndicatorWorld.EnrolmentAsync(_app, 0);
+        using var team = await _app.SignedInAsync(IndicatorWorld.Team);
+
+        // Act
+        var response = await PostAsync(team, enrolment, "2030-B1", "Soumettre", IndicatorWorld.ValidFluxInputs());
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var (report, values, audit) = await StateAsync(enrolment, "2030-B1");
+        Assert.Equal(IndicatorValueStatus.Submitted, report);
+        Assert.Contains(("lits-vides-minuit", "lits_vides_cumules", (decimal?)305.5m, IndicatorValueStatus.Submitted), values);
+        Assert.Contains(("ipdms", "journees_realisees", (decimal?)2950m, IndicatorValueStatus.Submitted), values);
+        Assert.All(values, v => Assert.Equal(IndicatorValueStatus.Submitted, v.Status));
+        var submit = Assert.Single(audit);
+        Assert.Equal("indicators.submit", submit.Action);
+        Assert.Contains("lits-vides-minuit.lits_vides_cumules : ∅ → 305.5", submit.After, StringComparison.Ordinal);
+        var page = WebUtility.HtmlDecode(await team.GetStringAsync(new Uri(Page(enrolment, "2030-B1"), UriKind.Relative)));
+        Assert.Contains("Soumise", page, StringComparison.Ordinal);
+        Assert.Contains("0,98", page, StringComparison.Ordinal); // IPDMS: round(2950 / 3000, 2)
+        Assert.Contains("88,3 %", page, StringComparison.Ordinal); // occupation: round(100 × 7000 / (130 × 61), 1)
+        Assert.DoesNotContain("Soumettre la période", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Submit_WhenInputsBreakTheRules_Then422FrenchMessagesAndNothingSaved()
+    {
+        // Arrange
+        var (enrolment, _, _) = await IndicatorWorld.EnrolmentAsync(_app, 0);
+        using var team = await _app.SignedInAsync(IndicatorWorld.Team);
+        var fields = IndicatorWorld.ValidFluxInputs();
+        fields["v.part-sejours-longs.sejours_longs"] = "500";
+        fields["v.sorties-matin.sorties"] = "quatre cents";
+        fields["v.taux-occupation.jours_periode"] = "70";
+        fields["v.ipdms.journees_attendues"] = "";
+
+        // Act
+        var response = await PostAsync(team, enrolment, "2030-B2", "Soumettre", fields);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("Le nombre de séjours longs ne peut pas dépasser le nombre total de séjours.", html, StringComparison.Ordinal);
+        Assert.Contains("« Nombre total de sorties » : saisissez un nombre, par exemple 12,5.", html, StringComparison.Ordinal);
+        Assert.Contains("« Nombre de jours de la période » doit être inférieur ou égal à 62.", html, StringComparison.Ordinal);
+        Assert.Contains("est obligatoire pour soumettre la période.", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"quatre cents\"", html, StringComparison.Ordinal);
+        var (report, values, audit) = await StateAsync(enrolment, "2030-B2");
+        Assert.Null(report);
+        Assert.Empty(values);
+        Assert.Empty(audit);
+    }
+
+    [Fact]
+    public async Task Save_WhenDraftIsIncomplete_ThenSavedAsDraftAndEditable()
+    {
+        // Arrange
+        var (enrolment, _, _) = await IndicatorWorld.EnrolmentAsync(_app, 0);
+        using var team = await _app.SignedInAsync(IndicatorWorld.Team);
+
+        // Act
+        var response = await PostAsync(team, enrolment, "2030-B3", "Enregistrer", new Dictionary<string, string> { ["v.avancement"] = "20" });
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var (report, values, _) = await StateAsync(enrolment, "2030-B3");
+        Assert.Equal(IndicatorValueStatus.Draft, report);
+        Assert.Contains(("avancement", "", (decimal?)20m, IndicatorValueStatus.Draft), values);
+        Assert.Contains(values, v => v.Indicator == "ipdms" && v.Value is null);
+    }
+
+    [Fact]
+    public async Task Preview_WhenHtmxPostsTheForm_ThenComputedValuesAtOnceAndNothingSaved()
+    {
+        // Arrange
+        var (enrolment, _, _) = await IndicatorWorld.EnrolmentAsync(_app, 0);
+        using var team = await _app.SignedInAsync(IndicatorWorld.Team);
+        team.DefaultRequestHeaders.Add("HX-Request", "true");
+
+        // Act
+        var response = await PostAsync(team, enrolment, "2030-B4", "Apercu", new Dictionary<string, string>
+        {
+            ["v.sorties-matin.sorties_matin"] = "45",
+            ["v.sorties-matin.sorties"] = "150",
+            ["v.part-sejours-longs.sejours_longs"] = "0",
+            ["v.part-sejours-longs.sejours"] = "0",
+        });
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.StartsWith("<div id=\"calculs\"", html.Trim(), StringComparison.Ordinal);
+        Assert.Contains("30 %", html, StringComparison.Ordinal);
+        Assert.Contains("non calculable (division par zéro)", html, StringComparison.Ordinal);
+        Assert.Contains("Aucun séjour sur la période.", html, StringComparison.Ordinal);
+        Assert.Null((await StateAsync(enrolment, "2030-B4")).Report);
+    }
+
+    [Fact]
+    public async Task Review_WhenConsultantValidates_ThenLockedForTeamAndOnlyAdminUnlocksWithJustification()
+    {
+        // Arrange
+        var (enrolment, group, _) = await IndicatorWorld.EnrolmentAsync(_app, 0);
+        using var team = await _app.SignedInAsync(IndicatorWorld.Team);
+        using var consultant = await _app.SignedInAsync(await IndicatorWorld.ConsultantOfAsync(_app, group));
+        using var admin = await _app.SignedInAsync(IndicatorWorld.Admin);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(team, enrolment, "2030-B5", "Soumettre", IndicatorWorld.ValidFluxInputs())).StatusCode);
+
+        // Act
+        var validated = await PostAsync(consultant, enrolment, "2030-B5", "Valider", new Dictionary<string, string> { ["Commentaire"] = "" });
+        var teamEdit = await PostAsync(team, enrolment, "2030-B5", "Enregistrer", IndicatorWorld.ValidFluxInputs());
+        var consultantUnlock = await PostAsync(consultant, enrolment, "2030-B5", "Deverrouiller", new Dictionary<string, string> { ["Commentaire"] = "erreur" });
+        var unjustified = await PostAsync(admin, enrolment, "2030-B5", "Deverrouiller", new Dictionary<string, string> { ["Commentaire"] = " " });
+        var afterRefusal = (await StateAsync(enrolment, "2030-B5")).Report;
+        var unlocked = await PostAsync(admin, enrolment, "2030-B5", "Deverrouiller", new Dictionary<string, string> { ["Commentaire"] = "Erreur de saisie signalée par l'établissement" });
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Redirect, validated.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, teamEdit.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, consultantUnlock.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, unjustified.StatusCode);
+        Assert.Contains("Justifiez le déverrouillage", WebUtility.HtmlDecode(await unjustified.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(IndicatorValueStatus.Validated, afterRefusal);
+        Assert.Equal(HttpStatusCode.Redirect, unlocked.StatusCode);
+        var (report, values, audit) = await StateAsync(enrolment, "2030-B5");
+        Assert.Equal(IndicatorValueStatus.Draft, report);
+        Assert.All(values, v => Assert.Equal(IndicatorValueStatus.Draft, v.Status));
+        Assert.Equal(["indicators.submit", "indicators.validate", "indicators.unlock"], audit.Select(a => a.Action));
+        Assert.Equal("Erreur de saisie signalée par l'établissement", audit[^1].Justification);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(team, enrolment, "2030-B5", "Enregistrer", IndicatorWorld.ValidFluxInputs())).StatusCode);
+    }
+
+    [Fact]
+    public async Task Review_WhenConsultantSendsBack_ThenCommentRequiredAndTeamSeesItAndMayResubmit()
+    {
+        // Arrange
+        var (enrolment, group, _) = await IndicatorWorld.EnrolmentAsync(_app, 0);
+        using var team = await _app.SignedInAsync(IndicatorWorld.Team);
+        using var consultant = await _app.SignedInAsync(await IndicatorWorld.ConsultantOfAsync(_app, group));
+        await PostAsync(team, enrolment, "2030-B6", "Soumettre", IndicatorWorld.ValidFluxInputs());
+
+        // Act
+        var silent = await PostAsync(consultant, enrolment, "2030-B6", "Renvoyer", new Dictionary<string, string> { ["Commentaire"] = "" });
+        var sentBack = await PostAsync(consultant, enrolment, "2030-B6", "Renvoyer", new Dictionary<string, string> { ["Commentaire"] = "Le nombre de lits semble faux." });
+        var teamPage = WebUtility.HtmlDecode(await team.GetStringAsync(new Uri(Page(enrolment, "2030-B6"), UriKind.Relative)));
+        var resubmitted = await PostAsync(team, enrolment, "2030-B6", "Soumettre", IndicatorWorld.ValidFluxInputs());
+
+        // Assert
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, silent.StatusCode);
+        Assert.Contains("Indiquez à l'équipe ce qu'il faut corriger.", WebUtility.HtmlDecode(await silent.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, sentBack.StatusCode);
+        Assert.Contains("Le nombre de lits semble faux.", teamPage, StringComparison.Ordinal);
+        Assert.Contains("Renvoyée", teamPage, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, resubmitted.StatusCode);
+        Assert.Equal(IndicatorValueStatus.Submitted, (await StateAsync(enrolment, "2030-B6")).Report);
+    }
+
+    [Fact]
+    public async Task Review_WhenTeamMemberOrReviewerTriesToValidate_ThenNotFoundAndNothingChanges()
+    {
+        // Arrange
+        var (enrolment, _, _) = await IndicatorWorld.EnrolmentAsync(_app, 0);
+        using var team = await _app.SignedInAsync(IndicatorWorld.Team);
+        using var reviewer = await _app.SignedInAsync(IndicatorWorld.Reviewer);
+        await PostAsync(team, enrolment, "2031-B1", "Soumettre", IndicatorWorld.ValidFluxInputs());
+
+        // Act
+        var byTeam = await PostAsync(team, enrolment, "2031-B1", "Valider", new Dictionary<string, string>());
+        var byReviewer = await PostAsync(reviewer, enrolment, "2031-B1", "Valider", new Dictionary<string, string>());
+
+        // Assert
+        Assert.Equal(HttpStatusCode.NotFound, byTeam.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, byReviewer.StatusCode);
+        Assert.Equal(IndicatorValueStatus.Submitted, (await StateAsync(enrolment, "2031-B1")).Report);
+    }
+
+    [Fact]
+    public async Task Entry_WhenOtherEstablishmentOrUnknownPeriodType_ThenNotFound()
+    {
+        // Arrange
+        var (neighbour, _, _) = await IndicatorWorld.EnrolmentAsync(_app, 1);
+        var (mine, _, _) = await IndicatorWorld.EnrolmentAsync(_app, 0);
+        using var team = await _app.SignedInAsync(IndicatorWorld.Team);
+
+        // Act
+        var theirs = await team.GetAsync(new Uri(Page(neighbour, "2030-B1"), UriKind.Relative));
+        var post = await BenchmarkApp.PostFormAsync(team, Entry(neighbour, "2030-B1", "Soumettre"), IndicatorWorld.ValidFluxInputs(), Page(mine, "2030-B1"));
+        var monthly = await team.GetAsync(new Uri(Page(mine, "2030-M01"), UriKind.Relative));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.NotFound, theirs.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, monthly.StatusCode);
+        Assert.Null((await StateAsync(neighbour, "2030-B1")).Report);
+    }
+}
