@@ -1,11 +1,7 @@
 using System.Globalization;
-using Benchmark.Core.Definitions;
-using Benchmark.Core.Domain;
 using Benchmark.Core.Scheduling;
-using Benchmark.Data;
 using Benchmark.E2E.Infrastructure;
 using Benchmark.Web.Tests.Infrastructure.Mail;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -22,7 +18,7 @@ public sealed class SessionMailboxJourneyTests(MailBrowserFixture browser)
     public async Task ScheduleMoveCancel_WhenConsultantUsesTheBrowser_ThenEachParticipantReceivesRequest0Request1Cancel2()
     {
         using var maildev = Maildev.Shared();
-        var sessionId = await PlannedCollectiveSessionAsync(DemoUsers.Consultant);
+        var sessionId = await MaildevSessions.PlannedCollectiveSessionAsync(browser.App, DemoUsers.Consultant);
         var today = ParisTime.Today(browser.App.Services.GetRequiredService<TimeProvider>());
         var first = today.AddDays(30);
         var moved = today.AddDays(37);
@@ -56,7 +52,7 @@ public sealed class SessionMailboxJourneyTests(MailBrowserFixture browser)
         await Artifacts.ScreenshotAsync(page, "seance-annulee-consultant");
         await Accessibility.AssertNoViolationAsync(page);
 
-        var (uid, rows) = await OutboxAsync(sessionId);
+        var (session, rows) = await MaildevSessions.InvitesAsync(browser.App, sessionId);
         var recipients = rows.GroupBy(r => r.Recipient.ToLowerInvariant(), StringComparer.Ordinal).ToList();
         Assert.Contains(recipients, r => r.Key == DemoUsers.Consultant);
         Assert.True(recipients.Count >= 3, $"the group's trinômes and the consultant: {recipients.Count} recipient(s)");
@@ -79,7 +75,7 @@ public sealed class SessionMailboxJourneyTests(MailBrowserFixture browser)
             {
                 Assert.True(i.ValidatorExitCode == 0, $"{recipient.Key}: {i.ValidatorOutput}");
                 Assert.Equal(i.Method, i.MimeMethod);
-                Assert.Equal(uid, i.Uid);
+                Assert.Equal(session.Uid, i.Uid);
             });
             Assert.Equal($"{Iso(first)}T09:30:00", invites[0].IcalJs.GetProperty("startLocal").GetString());
             Assert.Equal($"{Iso(moved)}T14:00:00", invites[1].IcalJs.GetProperty("startLocal").GetString());
@@ -88,25 +84,4 @@ public sealed class SessionMailboxJourneyTests(MailBrowserFixture browser)
     }
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    /// <summary>A planned collective session of the consultant's first group.</summary>
-    private Task<Guid> PlannedCollectiveSessionAsync(string consultant) => browser.App.WithServicesAsync(async sp =>
-    {
-        var db = sp.GetRequiredService<BenchmarkDbContext>();
-        var userId = await db.Users.Where(u => u.Email == consultant).Select(u => u.Id).SingleAsync();
-        var groupIds = await db.Groups.Where(g => g.ConsultantId == userId).Select(g => g.Id).ToListAsync();
-        var sessions = await db.Sessions.AsNoTracking()
-            .Where(s => s.GroupId != null && groupIds.Contains(s.GroupId.Value) && s.Kind == SessionKind.Collective && s.Status == SessionStatus.Planned)
-            .Select(s => new { s.Id, s.GroupId })
-            .ToListAsync();
-        return sessions.OrderBy(s => s.GroupId).ThenBy(s => s.Id).First().Id;
-    });
-
-    private Task<(string Uid, List<OutboxMessage> Rows)> OutboxAsync(Guid sessionId) => browser.App.WithServicesAsync(async sp =>
-    {
-        var db = sp.GetRequiredService<BenchmarkDbContext>();
-        var uid = await db.Sessions.Where(s => s.Id == sessionId).Select(s => s.Uid).SingleAsync();
-        var prefix = $"invite:{sessionId}:";
-        return (uid, await db.OutboxMessages.AsNoTracking().Where(m => m.IdempotencyKey.StartsWith(prefix)).ToListAsync());
-    });
 }

@@ -1,10 +1,7 @@
 using System.Globalization;
 using System.Net;
-using Benchmark.Core.Definitions;
 using Benchmark.Core.Domain;
-using Benchmark.Data;
 using Benchmark.Web.Infrastructure.Mail;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Benchmark.Web.Tests.Infrastructure.Mail;
@@ -19,7 +16,7 @@ public sealed class MaildevInviteTests
     {
         using var maildev = Maildev.Shared();
         using var app = maildev.NewApp();
-        var sessionId = await CollectiveSessionOfAsync(app, Consultant);
+        var sessionId = await MaildevSessions.PlannedCollectiveSessionAsync(app, Consultant);
         var client = await app.SignedInAsync(Consultant);
         var saturday = LastSundayOfMarchAhead(app).AddDays(-1);
         var sunday = saturday.AddDays(1);
@@ -36,7 +33,7 @@ public sealed class MaildevInviteTests
         await PostAsync(client, sessionId, "Cancel", new Dictionary<string, string> { ["Reason"] = "Salle indisponible ; « report », à suivre" });
         await DispatchAsync(app);
 
-        var (session, rows) = await StateAsync(app, sessionId);
+        var (session, rows) = await MaildevSessions.InvitesAsync(app, sessionId);
         Assert.Equal(SessionStatus.Cancelled, session.Status);
         Assert.Equal(3, session.Sequence);
         Assert.All(rows, r => Assert.Equal(OutboxStatus.Sent, r.Status));
@@ -132,25 +129,4 @@ public sealed class MaildevInviteTests
 
     private static Task<int> DispatchAsync(BenchmarkApp app) =>
         app.WithServicesAsync(sp => sp.GetRequiredService<OutboxDispatcher>().DispatchAsync());
-
-    /// <summary>The first collective session of the consultant's first group.</summary>
-    internal static Task<Guid> CollectiveSessionOfAsync(BenchmarkApp app, string consultantEmail) => app.WithServicesAsync(async sp =>
-    {
-        var db = sp.GetRequiredService<BenchmarkDbContext>();
-        var userId = await db.Users.Where(u => u.Email == consultantEmail).Select(u => u.Id).SingleAsync();
-        var groupIds = await db.Groups.Where(g => g.ConsultantId == userId).Select(g => g.Id).ToListAsync();
-        var sessions = await db.Sessions.AsNoTracking()
-            .Where(s => s.GroupId != null && groupIds.Contains(s.GroupId.Value) && s.Kind == SessionKind.Collective && s.Status == SessionStatus.Planned)
-            .Select(s => new { s.Id, s.GroupId })
-            .ToListAsync();
-        return sessions.OrderBy(s => s.GroupId).ThenBy(s => s.Id).First().Id;
-    });
-
-    private static Task<(Session Session, List<OutboxMessage> Rows)> StateAsync(BenchmarkApp app, Guid sessionId) => app.WithServicesAsync(async sp =>
-    {
-        var db = sp.GetRequiredService<BenchmarkDbContext>();
-        var session = await db.Sessions.AsNoTracking().SingleAsync(s => s.Id == sessionId);
-        var prefix = $"invite:{sessionId}:";
-        return (session, await db.OutboxMessages.AsNoTracking().Where(m => m.IdempotencyKey.StartsWith(prefix)).ToListAsync());
-    });
 }
