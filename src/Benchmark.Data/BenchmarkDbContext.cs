@@ -61,6 +61,10 @@ public abstract class BenchmarkDbContext : IdentityDbContext<AppUser, IdentityRo
 
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
 
+    public DbSet<Core.Grid.GridImport> GridImports => Set<Core.Grid.GridImport>();
+
+    public DbSet<Core.Grid.GridEntry> GridEntries => Set<Core.Grid.GridEntry>();
+
     public DbSet<SessionParticipant> SessionParticipants => Set<SessionParticipant>();
 
     public DbSet<SessionAttendance> SessionAttendances => Set<SessionAttendance>();

@@ -30,6 +30,8 @@ internal static class HostingExtensions
         builder.Services.AddScoped<Features.Account.DemoAccounts>();
         builder.Services.AddScoped<Features.Agenda.CalendarFeedIcs>();
         Features.Deliverables.DeliverablesSetup.AddDeliverables(builder.Services, builder.Configuration);
+        Features.Journey.JourneySetup.AddJourney(builder.Services);
+        Features.Grid.GridSetup.AddGrid(builder.Services);
         Infrastructure.Mail.MailingSetup.AddMailing(builder.Services, builder.Configuration);
         Infrastructure.Jobs.JobsSetup.AddJobs(builder.Services, builder.Configuration);
 

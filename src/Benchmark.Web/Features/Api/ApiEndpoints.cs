@@ -14,6 +14,8 @@ internal static class ApiEndpoints
         api.MapSessionEndpoints();
         api.MapProgrammeEndpoints();
         api.MapIndicatorEndpoints();
+        api.MapGridEndpoints();
+        api.MapIndicatorEndpoints();
         return api;
     }
 }

@@ -1,0 +1,172 @@
+using System.Globalization;
+using Benchmark.Core.Definitions;
+
+namespace Benchmark.Core.Grid;
+
+/// <summary>
+/// Turns the cells of one sheet row into a typed <see cref="GridRow"/>, or into every reason it is refused. French norms
+/// first: dates <c>jj/mm/aaaa</c> (or an Excel serial number, or « lundi 6 septembre 2010 »), decimal comma.
+/// </summary>
+public sealed class GridRowParser(GridSchema schema, GridHeader header)
+{
+    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
+
+    private static readonly string[] DateFormats =
+    [
+        "dd/MM/yyyy", "d/M/yyyy", "dd/MM/yy", "d/M/yy", "dd-MM-yyyy", "d-M-yyyy", "dd.MM.yyyy", "yyyy-MM-dd",
+        "dd/MM/yyyy HH:mm", "dd/MM/yyyy HH:mm:ss", "d/M/yyyy HH:mm", "d/M/yyyy H:mm:ss", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-ddTHH:mm:ss",
+        "dddd d MMMM yyyy", "dddd dd MMMM yyyy", "d MMMM yyyy", "dd MMMM yyyy",
+    ];
+
+    private static readonly DateOnly Earliest = new(2000, 1, 1);
+    private static readonly DateOnly Latest = new(2099, 12, 31);
+
+    public GridSchema Schema => schema;
+
+    /// <summary>The typed row, or null with the row's errors added to <paramref name="errors"/>.</summary>
+    public GridRow? Parse(SheetRow row, List<GridError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(errors);
+        var before = errors.Count;
+        var date = ParseDate(row, errors);
+        var activity = ParseChoice(row, 1, errors);
+        var provenance = ParseChoice(row, 2, errors);
+        var type = ParseChoice(row, 3, errors);
+        var appointmentDelay = ParseNumber(row, 4, errors);
+        var reportDelay = ParseNumber(row, 5, errors);
+        if (errors.Count > before)
+        {
+            return null;
+        }
+
+        return new GridRow(date!.Value, activity!, provenance!, type!, appointmentDelay is { } a ? (int)a : null, reportDelay);
+    }
+
+    private SheetCell Cell(SheetRow row, int column) => header.ColumnIndexes[column] is var index and >= 0 ? row[index] : default;
+
+    private DateOnly? ParseDate(SheetRow row, List<GridError> errors)
+    {
+        var column = schema.Columns[0];
+        var cell = Cell(row, 0);
+        if (Missing(row, column, cell, errors))
+        {
+            return null;
+        }
+
+        DateOnly? date = null;
+        if (cell.Number is { } serial)
+        {
+            // An Excel date is a number of days since 1899-12-30 (the 1900 leap-year bug makes that the origin).
+            date = serial is >= 1 and < 2958466 ? DateOnly.FromDateTime(DateTime.FromOADate(Math.Floor(serial))) : null;
+        }
+        else if (DateTime.TryParseExact(cell.Text!.Trim(), DateFormats, French, DateTimeStyles.AllowWhiteSpaces, out var parsed))
+        {
+            date = DateOnly.FromDateTime(parsed);
+        }
+        else if (double.TryParse(cell.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var textSerial) && textSerial is >= 36526 and < 73051)
+        {
+            // A CSV saved from Excel with the column formatted as a number.
+            date = DateOnly.FromDateTime(DateTime.FromOADate(Math.Floor(textSerial)));
+        }
+
+        if (date is null)
+        {
+            errors.Add(new GridError(row.Number, column.Title, cell.Display, "date invalide : attendu jj/mm/aaaa (par exemple 06/09/2010)"));
+            return null;
+        }
+
+        if (date < Earliest || date > Latest)
+        {
+            errors.Add(new GridError(row.Number, column.Title, cell.Display, "date hors de la période plausible (2000 à 2099)"));
+            return null;
+        }
+
+        return date;
+    }
+
+    private string? ParseChoice(SheetRow row, int index, List<GridError> errors)
+    {
+        var column = schema.Columns[index];
+        var cell = Cell(row, index);
+        if (Missing(row, column, cell, errors))
+        {
+            return null;
+        }
+
+        if (GridSchema.Choice(column, cell.Display) is { } value)
+        {
+            return value.Id;
+        }
+
+        errors.Add(new GridError(row.Number, column.Title, cell.Display,
+            $"valeur non reconnue : attendu l'une des valeurs de la liste ({string.Join(", ", column.Values.Select(v => $"« {v.Title} »"))})"));
+        return null;
+    }
+
+    private double? ParseNumber(SheetRow row, int index, List<GridError> errors)
+    {
+        var column = schema.Columns[index];
+        var cell = Cell(row, index);
+        if (cell.IsEmpty)
+        {
+            Missing(row, column, cell, errors);
+            return null;
+        }
+
+        var number = cell.Number ?? ParseFrenchNumber(cell.Text!);
+        if (number is null || double.IsNaN(number.Value) || double.IsInfinity(number.Value))
+        {
+            errors.Add(new GridError(row.Number, column.Title, cell.Display, "nombre invalide : attendu un nombre de jours, virgule décimale (par exemple 2,5)"));
+            return null;
+        }
+
+        if (column.Type == ColumnType.Integer && Math.Abs(number.Value - Math.Round(number.Value)) > 1e-9)
+        {
+            errors.Add(new GridError(row.Number, column.Title, cell.Display, "nombre entier de jours attendu"));
+            return null;
+        }
+
+        if (column.Min is { } min && number.Value < (double)min)
+        {
+            errors.Add(new GridError(row.Number, column.Title, cell.Display, $"doit être supérieur ou égal à {min.ToString(French)}"));
+            return null;
+        }
+
+        if (column.Max is { } max && number.Value > (double)max)
+        {
+            errors.Add(new GridError(row.Number, column.Title, cell.Display, $"doit être inférieur ou égal à {max.ToString(French)}"));
+            return null;
+        }
+
+        return column.Type == ColumnType.Integer ? Math.Round(number.Value) : number.Value;
+    }
+
+    /// <summary>"2,5", "2.5", "1 234,5" (space or non-breaking space as thousands separator).</summary>
+    public static double? ParseFrenchNumber(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var cleaned = text.Trim().Replace(" ", "", StringComparison.Ordinal).Replace("\u00A0", "", StringComparison.Ordinal).Replace("\u202F", "", StringComparison.Ordinal);
+        if (cleaned.Contains(',', StringComparison.Ordinal))
+        {
+            cleaned = cleaned.Replace(".", "", StringComparison.Ordinal).Replace(',', '.');
+        }
+
+        return double.TryParse(cleaned, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) ? value : null;
+    }
+
+    private static bool Missing(SheetRow row, GridColumnDefinition column, SheetCell cell, List<GridError> errors)
+    {
+        if (!cell.IsEmpty)
+        {
+            return false;
+        }
+
+        if (column.Required)
+        {
+            errors.Add(new GridError(row.Number, column.Title, "", "valeur obligatoire manquante"));
+        }
+
+        return true;
+    }
+}

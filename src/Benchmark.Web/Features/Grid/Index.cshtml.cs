@@ -1,0 +1,124 @@
+using System.Security.Claims;
+using Benchmark.Core.Grid;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Benchmark.Web.Features.Grid;
+
+/// <summary>
+/// The collection grid of an imaging enrolment: download the template, upload a file (every bad row reported, nothing
+/// imported while errors remain unless the user imports the valid rows only), and the indicators computed from it.
+/// </summary>
+[RequestSizeLimit(GridUploads.MaxBytes + (1024 * 1024))]
+[RequestFormLimits(MultipartBodyLengthLimit = GridUploads.MaxBytes + (1024 * 1024))]
+internal sealed class IndexModel(GridTargets targets, GridImporter importer, GridUploads uploads, GridResults results) : PageModel
+{
+    public GridTarget Target { get; private set; } = null!;
+
+    public GridResultsView Results { get; private set; } = null!;
+
+    public GridImportOutcome? Outcome { get; private set; }
+
+    public string? FileError { get; private set; }
+
+    /// <summary>The kept file a "valid rows only" import would use.</summary>
+    public string? PendingSha { get; private set; }
+
+    public string? PendingName { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid enrolmentId, CancellationToken cancellationToken) =>
+        await LoadAsync(enrolmentId, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnGetModeleAsync(Guid enrolmentId, CancellationToken cancellationToken)
+    {
+        if (await targets.FindAsync(enrolmentId, cancellationToken) is not { } target)
+        {
+            return NotFound();
+        }
+
+        return File(GridTemplate.Build(target.Schema, target.Establishment), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "grille-recueil-imagerie.xlsx");
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid enrolmentId, IFormFile? fichier, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(enrolmentId, cancellationToken) || !Target.CanImport)
+        {
+            return NotFound();
+        }
+
+        if (fichier is null || fichier.Length == 0)
+        {
+            FileError = "Choisissez un fichier de la grille (.xlsx ou .csv).";
+        }
+        else if (fichier.Length > GridUploads.MaxBytes)
+        {
+            FileError = $"Le fichier dépasse {GridUploads.MaxBytes / 1024 / 1024} Mo : découpez-le par période.";
+        }
+        else if (Path.GetExtension(fichier.FileName).ToLowerInvariant() is not (".xlsx" or ".csv" or ".txt"))
+        {
+            FileError = "Format non pris en charge : déposez un classeur .xlsx ou un fichier .csv (séparateur point-virgule).";
+        }
+
+        if (FileError is not null)
+        {
+            return Unprocessable();
+        }
+
+        await using var content = fichier!.OpenReadStream();
+        var (path, sha) = await uploads.SaveAsync(enrolmentId, content, cancellationToken);
+        return await ImportAsync(path, Path.GetFileName(fichier.FileName), sha, validRowsOnly: false, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostValidesAsync(Guid enrolmentId, string? sha, string? nom, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(enrolmentId, cancellationToken) || !Target.CanImport)
+        {
+            return NotFound();
+        }
+
+        if (uploads.Find(enrolmentId, sha) is not { } path)
+        {
+            FileError = "Le fichier n'est plus disponible : déposez-le à nouveau.";
+            return Unprocessable();
+        }
+
+        return await ImportAsync(path, nom ?? "grille", sha!, validRowsOnly: true, cancellationToken);
+    }
+
+    private async Task<IActionResult> ImportAsync(string path, string name, string sha, bool validRowsOnly, CancellationToken cancellationToken)
+    {
+        var actor = User.FindFirstValue(ClaimTypes.Email) ?? User.Identity?.Name ?? "";
+        Outcome = await importer.ImportAsync(Target, path, name, sha, validRowsOnly, actor, cancellationToken);
+        if (Outcome.Status == GridImportStatus.Rejected)
+        {
+            (PendingSha, PendingName) = (sha, name);
+            return Unprocessable();
+        }
+
+        GridUploads.Delete(path);
+        Results = await results.LoadAsync(Target.EnrolmentId, cancellationToken);
+        return Outcome.Status is GridImportStatus.Imported or GridImportStatus.AlreadyImported ? Page() : Unprocessable();
+    }
+
+    private async Task<bool> LoadAsync(Guid enrolmentId, CancellationToken cancellationToken)
+    {
+        if (await targets.FindAsync(enrolmentId, cancellationToken) is not { } target)
+        {
+            return false;
+        }
+
+        Target = target;
+        Results = await results.LoadAsync(enrolmentId, cancellationToken);
+        return true;
+    }
+
+    private PageResult Unprocessable()
+    {
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+
+    public static string Rows(int count) => count.ToString("N0", GridDisplay.French) + (count > 1 ? " lignes" : " ligne");
+
+    public static IReadOnlyList<DelayBucket> Buckets => GridDistribution.Buckets;
+}
