@@ -17,17 +17,29 @@ esac
 
 started_pg='' started_maildev=''
 cleanup() {
-  [ -n "$started_maildev" ] && bash scripts/maildev.sh stop "$MAILDEV_PID" "$MAILDEV_TMP" || true
-  [ -n "$started_pg" ] && bash scripts/pg-throwaway.sh stop "$PGTMP_DIR" || true
+  if [ -n "$started_maildev" ]; then bash scripts/maildev.sh stop "${MAILDEV_PID:-}" "${MAILDEV_TMP:-}" || true; fi
+  if [ -n "$started_pg" ]; then bash scripts/pg-throwaway.sh stop "${PGTMP_DIR:-}" || true; fi
 }
 trap cleanup EXIT
+free_port() { # first port from $1 up that nothing listens on
+  local p
+  for ((p = $1; p < $1 + 500; p++)); do
+    [ -z "$(ss -Htln "sport = :$p" 2>/dev/null)" ] && { echo "$p"; return; }
+  done
+  return 1
+}
 
 if [ -z "${BENCHMARK_TEST_PG:-}" ]; then
-  eval "$(bash scripts/pg-throwaway.sh start)"
+  pg_env=$(bash scripts/pg-throwaway.sh start)
+  eval "$pg_env"
   started_pg=1
 fi
 if [ "$measure" != sweep ] && [ -z "${MAILDEV_SMTP_PORT:-}" ]; then
-  eval "$(bash scripts/maildev.sh start)"
+  # Ports below the ephemeral range (32768+), checked with ss: probing an ephemeral port by connecting to it
+  # can connect the socket to itself and leave it in TIME-WAIT, which then makes maildev's listen fail.
+  smtp=$(free_port 31025) web=$(free_port $((smtp + 1)))
+  maildev_env=$(bash scripts/maildev.sh start "$smtp" "$web")
+  eval "$maildev_env"
   started_maildev=1
 fi
 export BENCHMARK_TEST_PG MAILDEV_SMTP_PORT="${MAILDEV_SMTP_PORT:-}" MAILDEV_WEB_PORT="${MAILDEV_WEB_PORT:-}"

@@ -20,6 +20,7 @@ namespace Benchmark.Bench;
 internal sealed class DispatchBench(BenchOptions options)
 {
     private double _buildMs;
+    private (int RoundTrips, double SqlMs, double TotalMs) _sql;
 
     public async Task<Report> RunAsync()
     {
@@ -45,7 +46,9 @@ internal sealed class DispatchBench(BenchOptions options)
             raw1.Add(rawRate);
             report.Note($"Round {round + 1}: application {appRate:N0} messages/s, raw MailKit {rawRate:N0} messages/s, ratio {appRate / rawRate:N2}; "
                 + $"maildev received {options.Messages:N0} distinct Message-IDs each time. Rendering alone (OutboxDispatcher.BuildAsync: Fluid templates + MIME) "
-                + $"took {_buildMs / options.Messages:N2} ms per message, i.e. {options.Messages / (_buildMs / 1000):N0} messages/s.");
+                + $"took {_buildMs / options.Messages:N2} ms per message, i.e. {options.Messages / (_buildMs / 1000):N0} messages/s. "
+                + $"The application's dispatch made {_sql.RoundTrips:N0} SQL round trips ({(double)_sql.RoundTrips / options.Messages:N1} per message) "
+                + $"taking {_sql.SqlMs:N0} ms of its {_sql.TotalMs:N0} ms.");
         }
 
         var ratio = Stats.Median(app1) / Stats.Median(raw1);
@@ -115,8 +118,9 @@ internal sealed class DispatchBench(BenchOptions options)
     }
 
     /// <summary>What the dispatch job does, until nothing is due: the application's code end to end (claim, render, send, mark).</summary>
-    private static async Task<TimeSpan> DispatchAsync(AppHost app, int count)
+    private async Task<TimeSpan> DispatchAsync(AppHost app, int count)
     {
+        app.Sql.Reset();
         var stopwatch = Stopwatch.StartNew();
         var sent = 0;
         int batch;
@@ -128,6 +132,8 @@ internal sealed class DispatchBench(BenchOptions options)
         while (batch > 0);
 
         var elapsed = stopwatch.Elapsed;
+        var commands = app.Sql.Commands;
+        _sql = (commands.Count, commands.Sum(c => c.Duration.TotalMilliseconds), elapsed.TotalMilliseconds);
         return sent == count ? elapsed : throw new InvalidOperationException($"The dispatcher sent {sent} messages, {count} expected");
     }
 

@@ -96,6 +96,7 @@ internal sealed class KillBench(BenchOptions options)
         }
 
         report.Note($"Restarted: outbox empty {stopwatch.Elapsed.TotalSeconds:N1} s later.");
+        File.Delete(log);
         await maildev.WaitForAsync(expected.Count, TimeSpan.FromSeconds(10));
         var received = await maildev.MessageIdsAsync();
         var counts = received.GroupBy(id => id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);

@@ -43,6 +43,10 @@ internal sealed class VolumeSeeder(BenchmarkDbContext db, BulkCopy copy, string 
     private readonly List<Enrolment> _enrolments = [];
     private readonly List<TeamMember> _team = [];
     private readonly List<Session> _sessions = [];
+    private readonly List<SessionReport> _reports = [];
+
+    // A report line's key to its report is a shadow property (SessionReportId), given from here.
+    private readonly Dictionary<SessionReportLine, Guid> _reportOfLine = new(ReferenceEqualityComparer.Instance);
 
     // WaveAnchor is owned by its wave: its key column WaveId is a shadow property, given from here.
     private readonly Dictionary<WaveAnchor, Guid> _anchorOwners = new(ReferenceEqualityComparer.Instance);
@@ -107,6 +111,8 @@ internal sealed class VolumeSeeder(BenchmarkDbContext db, BulkCopy copy, string 
             + await copy.CopyAsync(_enrolments.SelectMany(e => e.Decisions).ToList());
         await copy.CopyAsync(_team);
         await copy.CopyAsync(_sessions);
+        await copy.CopyAsync(_reports);
+        await copy.CopyAsync(_reportOfLine.Keys, (line, _) => _reportOfLine[line]);
         return new SeedResult(
             _waves.Count, current.Waves, _groups.Count, _enrolments.Count, current.Enrolments, _team.Count, _sessions.Count,
             _sessions.GroupBy(s => s.Status).ToDictionary(g => g.Key, g => g.Count()), children, started.Elapsed);
@@ -148,7 +154,7 @@ internal sealed class VolumeSeeder(BenchmarkDbContext db, BulkCopy copy, string 
             var group = new Group(Guid.CreateVersion7(), wave.Id, string.Create(CultureInfo.InvariantCulture, $"Groupe {g + 1}"),
                 consultants[(_groups.Count + g) % consultants.Count].Id);
             _groups.Add(group);
-            Add(SessionPlan.ForGroup(calendar.Value, wave.Id, group.Id, _ => Guid.CreateVersion7()), clock);
+            var groupStart = _enrolments.Count;
             for (var e = g * GroupSize; e < Math.Min(enrolments, (g + 1) * GroupSize); e++)
             {
                 var establishment = (index * EnrolmentsPerWave) + e;
@@ -163,13 +169,19 @@ internal sealed class VolumeSeeder(BenchmarkDbContext db, BulkCopy copy, string 
                 _team.AddRange(roles.Select((role, r) => new TeamMember(Guid.CreateVersion7(), enrolment.Id, role.Id,
                     string.Create(CultureInfo.InvariantCulture, $"Personne {establishment}-{r}"),
                     string.Create(CultureInfo.InvariantCulture, $"p{establishment}-{r}@etab{establishment % establishments.Count}.bench.test"))));
-                Add(SessionPlan.ForEnrolment(calendar.Value, enrolment, _ => Guid.CreateVersion7()), clock);
+                Add(SessionPlan.ForEnrolment(calendar.Value, enrolment, _ => Guid.CreateVersion7()), calendar.Value, [enrolment], clock);
             }
+
+            Add(SessionPlan.ForGroup(calendar.Value, wave.Id, group.Id, _ => Guid.CreateVersion7()), calendar.Value, _enrolments[groupStart..], clock);
         }
     }
 
-    /// <summary>Held before the clock, scheduled in the next eight weeks, planned after.</summary>
-    private void Add(IEnumerable<Session> sessions, DateTimeOffset clock)
+    /// <summary>
+    /// Held before the clock, scheduled in the next eight weeks, planned after. The report owed to the ARS after a held
+    /// session (where the definition asks for one) is submitted three days after it, except for the last three weeks'
+    /// sessions: a few reports are late, as in real life, not every one ever written.
+    /// </summary>
+    private void Add(IEnumerable<Session> sessions, ResolvedCalendar calendar, List<Enrolment> enrolments, DateTimeOffset clock)
     {
         foreach (var session in sessions)
         {
@@ -180,10 +192,30 @@ internal sealed class VolumeSeeder(BenchmarkDbContext db, BulkCopy copy, string 
                 if (session.EndUtc < clock)
                 {
                     Check(session.MarkHeld("Compte rendu de la séance.", session.EndUtc));
+                    if (session.EndUtc < clock.AddDays(-21) && calendar.Sessions.FirstOrDefault(s => s.Definition.Id == session.SessionId) is { ReportDue: { } due })
+                    {
+                        AddReport(session, due, enrolments);
+                    }
                 }
             }
 
             _sessions.Add(session);
+        }
+    }
+
+    private void AddReport(Session session, DateOnly due, List<Enrolment> enrolments)
+    {
+        var lines = enrolments.Select(e => new SessionReportLine(Guid.CreateVersion7(), e.Id, "Centre hospitalier", 4, 10, "Actions en cours", "", "", "", null, null)).ToList();
+        var report = SessionReport.Submit(Guid.CreateVersion7(), session, due, lines, null, "consultant", session.EndUtc.AddDays(3));
+        if (!report.IsSuccess)
+        {
+            throw new InvalidOperationException(report.Error!.Message);
+        }
+
+        _reports.Add(report.Value);
+        foreach (var line in lines)
+        {
+            _reportOfLine[line] = report.Value.Id;
         }
     }
 
