@@ -24,7 +24,9 @@ internal static class Checklist
                 : "Cet élément appartient à une phase close : il ne peut plus changer.");
         }
 
-        if (!actor.IsArsAdmin && definition.FindRole(actor.Role) is not { Side: not RoleSide.Ars })
+        // The team and its consultant keep the checklist; the ARS ticks only the items its own roles own (a DG decision).
+        var side = definition.FindRole(actor.Role)?.Side;
+        if (!actor.IsArsAdmin && (side is null || (side == RoleSide.Ars && definition.FindRole(item.Owner)?.Side != RoleSide.Ars)))
         {
             return Error.NotAllowed("La check-list est tenue par l'équipe de l'établissement et son consultant.");
         }

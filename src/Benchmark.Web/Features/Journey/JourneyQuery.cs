@@ -4,19 +4,23 @@ using Benchmark.Core.Scheduling;
 using Benchmark.Data;
 using Benchmark.Web.Features.Access;
 using Benchmark.Web.Features.Dashboard;
+using Benchmark.Web.Features.Gates;
 using Microsoft.EntityFrameworkCore;
 
 namespace Benchmark.Web.Features.Journey;
 
 public sealed record EnrolmentJourney(
     Guid EnrolmentId, string Establishment, string Programme, string Wave, string Group, DateOnly Today, bool CalendarResolved,
-    IReadOnlyList<JourneyPhase> Phases, IReadOnlyList<string> GateMissing, IReadOnlyList<TimelineEntry> Timeline)
+    IReadOnlyList<JourneyPhase> Phases, IReadOnlyList<string> GateMissing, IReadOnlyList<TimelineEntry> Timeline, GateView? Gate = null)
 {
     /// <summary>The open phase, or null before the start and after the end.</summary>
     public JourneyPhase? Current => Phases.FirstOrDefault(p => p.Status == PhaseStatus.Open);
 }
 
-public sealed record JourneyPhase(string Id, string Title, DateOnly? Start, DateOnly? Due, PhaseStatus Status);
+/// <summary>A phase on the journey; a closed one says who closed it, when, and the justification when it was forced.</summary>
+public sealed record JourneyPhase(
+    string Id, string Title, DateOnly? Start, DateOnly? Due, PhaseStatus Status,
+    string? ClosedBy = null, DateTimeOffset? ClosedAt = null, string? ForcedJustification = null);
 
 public enum TimelineKind
 {
@@ -33,7 +37,7 @@ public sealed record TimelineEntry(DateOnly Date, DateTimeOffset? At, TimelineKi
 /// One establishment's journey through its wave: the resolved calendar with each phase's state, the dated sessions and
 /// deadlines, and what the open phase's gate still needs. Five queries; someone else's enrolment is simply not found.
 /// </summary>
-public sealed class JourneyQuery(AccessScope scope, BenchmarkDbContext db, ProgrammeCalendars programmes, TimeProvider clock)
+public sealed class JourneyQuery(AccessScope scope, BenchmarkDbContext db, ProgrammeCalendars programmes, EnrolmentCommands commands, TimeProvider clock)
 {
     public async Task<EnrolmentJourney?> LoadAsync(Guid enrolmentId, CancellationToken cancellationToken)
     {
@@ -59,16 +63,36 @@ public sealed class JourneyQuery(AccessScope scope, BenchmarkDbContext db, Progr
         var phases = definition.Phases.Select(p =>
         {
             var dates = programme.Calendar?.Phase(p.Id);
-            return new JourneyPhase(p.Id, p.Title, dates?.Start, dates?.Due, enrolment.Phase(p.Id)?.Status ?? PhaseStatus.Pending);
+            var state = enrolment.Phase(p.Id);
+            return new JourneyPhase(p.Id, p.Title, dates?.Start, dates?.Due, state?.Status ?? PhaseStatus.Pending, state?.ClosedBy, state?.ClosedAt, state?.ForcedJustification);
         }).ToList();
         var held = sessions.Where(s => s.Status == SessionStatus.Held).Select(s => s.SessionId).ToHashSet(StringComparer.Ordinal);
+        var context = new EnrolmentContext(held);
         var missing = phases.FirstOrDefault(p => p.Status == PhaseStatus.Open) is { } open
-            ? GateEvaluator.Missing(definition, enrolment, new EnrolmentContext(held), open.Id)
+            ? GateEvaluator.Missing(definition, enrolment, context, open.Id)
             : [];
+        var role = await commands.RoleAsync(definition, enrolment, scope.User, null, cancellationToken);
+        var decisionBy = definition.FindPhase(enrolment.CurrentPhaseId)?.Gate.Decision?.By;
+        var decisionRole = decisionBy is null ? null : await commands.RoleAsync(definition, enrolment, scope.User, decisionBy, cancellationToken);
+        var gate = GateView.Of(definition, enrolment, context, scope.User, role, decisionRole);
 
         return new EnrolmentJourney(
             enrolment.Id, names.Establishment, definition.Title, wave.Name, names.Group, ParisTime.Today(clock), programme.Calendar is not null,
-            phases, missing, Timeline(programme, enrolment, phases, sessions));
+            phases, missing, Timeline(programme, enrolment, phases, sessions), gate);
+    }
+
+    /// <summary>The role this user would decide <paramref name="phaseId"/>'s go / no-go in (null: none; the engine then refuses).</summary>
+    public async Task<string?> DecisionRoleAsync(Guid enrolmentId, string? phaseId, CancellationToken cancellationToken)
+    {
+        var enrolment = await scope.Enrolments().AsNoTracking().SingleOrDefaultAsync(e => e.Id == enrolmentId, cancellationToken);
+        if (enrolment is null)
+        {
+            return null;
+        }
+
+        var wave = await db.Waves.AsNoTracking().SingleAsync(w => w.Id == enrolment.WaveId, cancellationToken);
+        var definition = (await programmes.ForAsync([wave], cancellationToken))[wave.Id].Definition;
+        return definition.FindPhase(phaseId ?? "")?.Gate.Decision?.By is { } by ? await commands.RoleAsync(definition, enrolment, scope.User, by, cancellationToken) : null;
     }
 
     private static List<TimelineEntry> Timeline(WaveProgramme programme, Enrolment enrolment, List<JourneyPhase> phases, List<Session> sessions)
