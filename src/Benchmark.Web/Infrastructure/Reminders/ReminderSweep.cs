@@ -90,7 +90,7 @@ public sealed partial class ReminderSweep(BenchmarkDbContext db, MailOutbox outb
         var userIds = groups.Where(g => g.ConsultantId is not null).Select(g => g.ConsultantId!.Value).Concat(referents.Select(r => r.UserId)).Distinct().ToList();
         var users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => new ReminderContact(string.IsNullOrWhiteSpace(u.FullName) ? u.Email ?? "" : u.FullName, u.Email ?? ""), cancellationToken);
-        var reported = (await db.IndicatorValues.AsNoTracking().Select(v => new { v.EnrolmentId, v.IndicatorId, v.Period }).Distinct().ToListAsync(cancellationToken))
+        var reported = (await db.IndicatorValues.AsNoTracking().Where(v => v.Status == IndicatorValueStatus.Submitted || v.Status == IndicatorValueStatus.Validated).Select(v => new { v.EnrolmentId, v.IndicatorId, v.Period }).Distinct().ToListAsync(cancellationToken))
             .ToLookup(v => v.EnrolmentId, v => new IndicatorReport(v.IndicatorId, v.Period));
 
         var byWave = enrolments.ToLookup(e => e.WaveId);
