@@ -15,7 +15,7 @@ public enum GridImportStatus
 }
 
 /// <summary>What an import did: its status, the rows read/added, the refusals, or why the file could not be read.</summary>
-internal sealed record GridImportOutcome(GridImportStatus Status, GridReadLog? Log, long RowsAdded, string? Message, DateTimeOffset? ImportedAt = null);
+public sealed record GridImportOutcome(GridImportStatus Status, GridReadLog? Log, long RowsAdded, string? Message, DateTimeOffset? ImportedAt = null);
 
 /// <summary>
 /// Imports a grid file into an enrolment in one transaction, streaming: rows are parsed and bulk-written as they are
@@ -23,7 +23,7 @@ internal sealed record GridImportOutcome(GridImportStatus Status, GridReadLog? L
 /// only) — so nothing is half-imported and the file is read once. The same file (SHA-256) is imported once; rows
 /// already stored (same identity) are skipped. The grid's indicator inputs are then recomputed in the same transaction.
 /// </summary>
-internal sealed class GridImporter(BenchmarkDbContext db, GridIndicatorWriter indicators, TimeProvider time)
+public sealed class GridImporter(BenchmarkDbContext db, GridIndicatorWriter indicators, TimeProvider time)
 {
     public async Task<GridImportOutcome> ImportAsync(
         GridTarget target, string path, string fileName, string sha256, bool validRowsOnly, string actor, CancellationToken cancellationToken)

@@ -10,7 +10,7 @@ namespace Benchmark.Web.Features.Grid;
 /// computed from the grid as <see cref="IndicatorValue"/> rows, so the indicator pages chart them like reported values.
 /// A value already submitted or validated for its period is left as it is (the period is in review or locked).
 /// </summary>
-internal sealed class GridIndicatorWriter(BenchmarkDbContext db)
+public sealed class GridIndicatorWriter(BenchmarkDbContext db)
 {
     public Task<List<GridCell>> CellsAsync(Guid enrolmentId, CancellationToken cancellationToken) => Cells(db.GridEntries, enrolmentId).ToListAsync(cancellationToken);
 

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Benchmark.Web.Features.Grid;
 
 /// <summary>An enrolment whose programme has the imaging collection grid, as seen by the current user.</summary>
-internal sealed record GridTarget(Guid EnrolmentId, string Establishment, string Programme, WorkflowDefinition Definition, GridSchema Schema, bool CanImport);
+public sealed record GridTarget(Guid EnrolmentId, string Establishment, string Programme, WorkflowDefinition Definition, GridSchema Schema, bool CanImport);
 
 /// <summary>Finds the grid of an enrolment through the access rule: outside the scope, or no grid in the programme → null (404).</summary>
 internal sealed class GridTargets(AccessScope scope, BenchmarkDbContext db, Definitions definitions)
