@@ -11,7 +11,20 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Benchmark.Web.Tests.Features.Deliverables;
 
-public sealed record RaceOutcome(int Won, int AlreadyDecided, Core.Domain.DeliverableStatus Status, int Reviews, int DecisionEmails, int TeamEmails, int ApprovalAudits);
+public sealed record RaceOutcome(int Won, int AlreadyDecided, Core.Domain.DeliverableStatus Status, int Reviews, int DecisionEmails, int TeamEmails, int ApprovalAudits)
+{
+    /// <summary>One request won (one review, one audit row, one email per team member), every other one was told « déjà décidé ».</summary>
+    public void AssertExactlyOneTransition(int racers)
+    {
+        Assert.Equal(1, Won);
+        Assert.Equal(racers - 1, AlreadyDecided);
+        Assert.Equal(Core.Domain.DeliverableStatus.Approved, Status);
+        Assert.Equal(1, Reviews);
+        Assert.Equal(1, ApprovalAudits);
+        Assert.True(TeamEmails > 0);
+        Assert.Equal(TeamEmails, DecisionEmails);
+    }
+}
 
 /// <summary>Demo ids, signed-in clients and real multipart posts for the deliverable tests (SQLite and PostgreSQL).</summary>
 public static class DeliverableScenario
