@@ -4,6 +4,7 @@ using Benchmark.Core.Domain;
 using Benchmark.Core.Runtime;
 using Benchmark.Data;
 using Benchmark.Web.Features.Access;
+using Benchmark.Web.Features.Gates;
 using Benchmark.Web.Infrastructure.Mail;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,7 +22,7 @@ public sealed record DeliverableChange(string DeliverableId, int Version, Delive
 /// deliverable row's concurrency token lets exactly one transition through, and with it one batch of emails.
 /// After an approval that meets the gate of the deliverable's open phase, the phase closes and the next one opens.
 /// </summary>
-public sealed class DeliverableActions(BenchmarkDbContext db, AccessScope scope, MailOutbox outbox, TimeProvider clock)
+public sealed class DeliverableActions(BenchmarkDbContext db, AccessScope scope, MailOutbox outbox, PhaseTransitions transitions, TimeProvider clock)
 {
     public const string AlreadyDecided = "Déjà décidé";
 
@@ -128,7 +129,7 @@ public sealed class DeliverableActions(BenchmarkDbContext db, AccessScope scope,
 
         if (decision == ReviewDecision.Approved)
         {
-            events.AddRange(await AdvanceAsync(definition, enrolment, wave, actor, user, definition.PhaseOf(d.Id).Id, now, cancellationToken));
+            events.AddRange(await AdvanceAsync(definition, enrolment, actor, definition.PhaseOf(d.Id).Id, now, cancellationToken));
         }
 
         var names = await NamesAsync(enrolment, cancellationToken);
@@ -214,9 +215,12 @@ public sealed class DeliverableActions(BenchmarkDbContext db, AccessScope scope,
         return d is null ? Error.NotFound("Le livrable") : (enrolment, wave, definition, d);
     }
 
-    /// <summary>Closes the deliverable's phase when the approval met its gate (and opens the next one).</summary>
+    /// <summary>
+    /// Closes the deliverable's phase when the approval met its gate and opens the next one; the phase events are
+    /// recorded like every other gate passage (<see cref="PhaseTransitions"/>: audit rows, gate-opened emails).
+    /// </summary>
     private async Task<IReadOnlyList<EnrolmentEvent>> AdvanceAsync(
-        WorkflowDefinition definition, Enrolment enrolment, Wave wave, Actor actor, CurrentUser user, string phaseId, DateTimeOffset now, CancellationToken cancellationToken)
+        WorkflowDefinition definition, Enrolment enrolment, Actor actor, string phaseId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (enrolment.Phase(phaseId)?.Status != PhaseStatus.Open || definition.FindRole(actor.Role)?.Side is not (RoleSide.Consultant or RoleSide.Ars))
         {
@@ -238,17 +242,7 @@ public sealed class DeliverableActions(BenchmarkDbContext db, AccessScope scope,
             return [];
         }
 
-        foreach (var e in closed.Value)
-        {
-            var (action, target) = e switch
-            {
-                PhaseClosed c => ("phase.close", definition.FindPhase(c.PhaseId)?.Title ?? c.PhaseId),
-                PhaseOpened o => ("phase.open", definition.FindPhase(o.PhaseId)?.Title ?? o.PhaseId),
-                _ => ("enrolment.complete", definition.Title),
-            };
-            db.AuditEvents.Add(new AuditEvent(now, user.Name, wave.Id, enrolment.Id, action, target, null, "porte franchie après validation du livrable"));
-        }
-
+        await transitions.RecordAsync(definition, enrolment, closed.Value, cancellationToken);
         return closed.Value;
     }
 

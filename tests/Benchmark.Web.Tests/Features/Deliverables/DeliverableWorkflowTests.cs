@@ -64,10 +64,14 @@ public sealed class DeliverableWorkflowTests(BenchmarkApp app) : IClassFixture<B
         var approved = await DecideAsync(referent, enrolment, "lettre-intention", "valider", 1, null);
 
         Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
-        var (phase, decided) = await WithDbAsync(app, async db => (
+        var (phase, decided, gateOpened, audit) = await WithDbAsync(app, async db => (
             (await db.Enrolments.AsNoTracking().SingleAsync(e => e.Id == enrolment)).CurrentPhaseId,
-            await db.OutboxMessages.AsNoTracking().Where(m => m.Kind == "deliverable-decided" && m.Payload.Contains(enrolment.ToString())).Select(m => m.Payload).ToListAsync()));
+            await db.OutboxMessages.AsNoTracking().Where(m => m.Kind == "deliverable-decided" && m.Payload.Contains(enrolment.ToString())).Select(m => m.Payload).ToListAsync(),
+            await db.OutboxMessages.AsNoTracking().CountAsync(m => m.Kind == "gate-opened" && m.IdempotencyKey.Contains(enrolment.ToString())),
+            await db.AuditEvents.AsNoTracking().Where(a => a.EnrolmentId == enrolment).OrderBy(a => a.Id).Select(a => a.Action).ToListAsync()));
         Assert.Equal("candidature", phase);
+        Assert.True(gateOpened > 0);
+        Assert.Equal(["deliverable.submit", "deliverable.approve", "phase.close", "phase.open"], audit.Where(a => a != "enrolment.start"));
         Assert.NotEmpty(decided);
         Assert.All(decided, p => Assert.Contains("\"phase_opened\":\"", p, StringComparison.Ordinal));
         var journey = await TextAsync(await team.GetAsync(new Uri($"/parcours/{enrolment}", UriKind.Relative)));
