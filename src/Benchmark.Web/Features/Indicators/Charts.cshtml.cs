@@ -29,6 +29,22 @@ public sealed class ChartsModel(IndicatorData data, BenchmarkDbContext db) : Pag
     {
         var group = await db.Enrolments.IgnoreAutoIncludes().Where(e => e.GroupId == context.Group.Id).Select(e => e.Id).ToListAsync(cancellationToken);
         var values = await data.ComputedAsync(group, context.Definition, cancellationToken);
-        return RunChart.For(context.Definition, context.Enrolment.Id, values);
+        return RunChart.For(context.Definition, context.Enrolment.Id, values, await TargetsAsync(db, context, cancellationToken));
+    }
+
+    /// <summary>Targets of the enrolment's latest submitted feuille de route (none before the first submission).</summary>
+    private static async Task<IReadOnlyDictionary<string, decimal>> TargetsAsync(BenchmarkDbContext db, IndicatorEnrolment context, CancellationToken cancellationToken)
+    {
+        var roadmap = context.Definition.Deliverables.FirstOrDefault(d => d.Kind == Core.Definitions.DeliverableKind.Roadmap);
+        if (roadmap is null)
+        {
+            return new Dictionary<string, decimal>();
+        }
+
+        var enrolment = await db.Enrolments.AsNoTracking().AsSplitQuery().SingleAsync(e => e.Id == context.Enrolment.Id, cancellationToken);
+        var latest = enrolment.Deliverable(roadmap.Id)?.Submissions.OrderBy(s => s.Version).LastOrDefault();
+        var document = Core.Roadmap.StructuredJson.Deserialize<Core.Roadmap.RoadmapDocument>(latest?.StructuredJson);
+        return (document?.Targets ?? []).Where(t => t.Target is not null)
+            .GroupBy(t => t.IndicatorId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().Target!.Value, StringComparer.Ordinal);
     }
 }

@@ -11,19 +11,6 @@ namespace Benchmark.E2E.Features.Indicators;
 [Collection(BrowserTestGroup.Name)]
 public sealed class IndicatorJourneyTests(BrowserFixture browser)
 {
-    private static readonly Dictionary<string, string> Inputs = new()
-    {
-        ["v.ipdms.journees_realisees"] = "2 950", ["v.ipdms.journees_attendues"] = "3000",
-        ["v.part-sejours-longs.sejours_longs"] = "40", ["v.part-sejours-longs.sejours"] = "400",
-        ["v.sorties-matin.sorties_matin"] = "120", ["v.sorties-matin.sorties"] = "400",
-        ["v.delai-mise-a-disposition-chambre.delais_cumules"] = "18000", ["v.delai-mise-a-disposition-chambre.chambres"] = "200",
-        ["v.deprogrammation-faute-de-place.deprogrammations"] = "6", ["v.deprogrammation-faute-de-place.programmees"] = "150",
-        ["v.lits-vides-minuit.lits_vides_cumules"] = "305,5", ["v.lits-vides-minuit.nuits"] = "61",
-        ["v.transferts-sau-faute-de-place"] = "4",
-        ["v.taux-occupation.journees"] = "7000", ["v.taux-occupation.lits"] = "130", ["v.taux-occupation.jours_periode"] = "61",
-        ["v.avancement"] = "35,5",
-    };
-
     [BrowserFact]
     public async Task Indicators_WhenTeamSubmitsAndConsultantValidates_ThenRunChartShowsThePeriodWithoutAxeViolation()
     {
@@ -45,7 +32,7 @@ public sealed class IndicatorJourneyTests(BrowserFixture browser)
         var team = await browser.NewPageAsync();
         await DemoUsers.SignInAsync(team, DemoUsers.Team);
         await team.GotoAsync(entry);
-        foreach (var (name, value) in Inputs)
+        foreach (var (name, value) in Web.Tests.Features.Indicators.IndicatorWorld.ValidFluxInputs())
         {
             await team.Locator($"input[name='{name}']").FillAsync(value);
         }

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Benchmark.Web.Tests.Features.Indicators;
 
 /// <summary>Ids and names of the demo the indicator tests use.</summary>
-internal static class IndicatorWorld
+public static class IndicatorWorld
 {
     public const string Team = "equipe@demo.benchmark.test";
     public const string Team2 = "equipe2@demo.benchmark.test";
