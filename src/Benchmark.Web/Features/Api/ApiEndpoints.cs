@@ -15,7 +15,6 @@ internal static class ApiEndpoints
         api.MapProgrammeEndpoints();
         api.MapIndicatorEndpoints();
         api.MapGridEndpoints();
-        api.MapIndicatorEndpoints();
         return api;
     }
 }
