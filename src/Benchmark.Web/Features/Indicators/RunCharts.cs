@@ -28,7 +28,7 @@ public sealed record RunChart(IndicatorDefinition Indicator, IReadOnlyList<RunPo
             var last = points.LastOrDefault(p => p.Value is not null)?.Period;
             var group = last is null ? null : GroupDistribution.Of(values.Where(v => v.IndicatorId == indicator.Id && v.Period == last && v.Value is not null).Select(v => v.Value!.Value));
             charts.Add(new RunChart(indicator, points, GroupDistribution.Of(points.Where(p => p.Value is not null).Select(p => p.Value!.Value))?.Median,
-                targets?.GetValueOrDefault(indicator.Id), group?.Median));
+                targets is not null && targets.TryGetValue(indicator.Id, out var target) ? target : null, group?.Median));
         }
 
         return charts;

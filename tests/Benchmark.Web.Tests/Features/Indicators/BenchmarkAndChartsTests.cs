@@ -69,6 +69,8 @@ public sealed class BenchmarkAndChartsTests : IClassFixture<BenchmarkApp>
         Assert.Contains("<caption>Part des sorties le matin par période</caption>", html, StringComparison.Ordinal);
         Assert.Contains("<th scope=\"row\">", html, StringComparison.Ordinal);
         Assert.Contains("Médiane de la série", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Cible :", html, StringComparison.Ordinal); // no feuille de route submitted: no target line
+        Assert.Contains("&quot;target&quot;:null", raw, StringComparison.Ordinal);
         Assert.Contains("/js/charts.js", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
     }
