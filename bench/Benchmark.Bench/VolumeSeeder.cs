@@ -11,7 +11,7 @@ namespace Benchmark.Bench;
 /// <summary>What the volume seeder wrote.</summary>
 internal sealed record SeedResult(
     int Waves, int CurrentWaves, int Groups, int Enrolments, int CurrentEnrolments, int TeamMembers, int Sessions,
-    IReadOnlyDictionary<SessionStatus, int> SessionsByStatus, int ChildRows, TimeSpan Elapsed);
+    IReadOnlyDictionary<SessionStatus, int> SessionsByStatus, int ChildRows, int Reports, TimeSpan Elapsed);
 
 /// <summary>
 /// A production-sized database built with the domain's own code (<see cref="WorkflowEngine"/> starts each enrolment,
@@ -115,7 +115,7 @@ internal sealed class VolumeSeeder(BenchmarkDbContext db, BulkCopy copy, string 
         await copy.CopyAsync(_reportOfLine.Keys, (line, _) => _reportOfLine[line]);
         return new SeedResult(
             _waves.Count, current.Waves, _groups.Count, _enrolments.Count, current.Enrolments, _team.Count, _sessions.Count,
-            _sessions.GroupBy(s => s.Status).ToDictionary(g => g.Key, g => g.Count()), children, started.Elapsed);
+            _sessions.GroupBy(s => s.Status).ToDictionary(g => g.Key, g => g.Count()), children, _reports.Count, started.Elapsed);
     }
 
     private static int SessionsPerGroup(WorkflowDefinition definition) =>
