@@ -11,7 +11,7 @@ namespace Benchmark.Web.Features.Journey;
 
 public sealed record EnrolmentJourney(
     Guid EnrolmentId, string Establishment, string Programme, string Wave, string Group, DateOnly Today, bool CalendarResolved,
-    IReadOnlyList<JourneyPhase> Phases, IReadOnlyList<string> GateMissing, IReadOnlyList<TimelineEntry> Timeline, GateView? Gate = null)
+    IReadOnlyList<JourneyPhase> Phases, IReadOnlyList<string> GateMissing, IReadOnlyList<TimelineEntry> Timeline, GateView? Gate = null, Guid WaveId = default)
 {
     /// <summary>The open phase, or null before the start and after the end.</summary>
     public JourneyPhase? Current => Phases.FirstOrDefault(p => p.Status == PhaseStatus.Open);
@@ -78,7 +78,7 @@ public sealed class JourneyQuery(AccessScope scope, BenchmarkDbContext db, Progr
 
         return new EnrolmentJourney(
             enrolment.Id, names.Establishment, definition.Title, wave.Name, names.Group, ParisTime.Today(clock), programme.Calendar is not null,
-            phases, missing, Timeline(programme, enrolment, phases, sessions), gate);
+            phases, missing, Timeline(programme, enrolment, phases, sessions), gate, wave.Id);
     }
 
     /// <summary>The role this user would decide <paramref name="phaseId"/>'s go / no-go in (null: none; the engine then refuses).</summary>

@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Benchmark.Web.Tests.Features.Gates;
 
 /// <summary>Demo ids and real form posts for the checklist, gate and audit-trail tests.</summary>
-internal static class Steering
+public static class Steering
 {
     public const string Team = "equipe@demo.benchmark.test";
     public const string OtherTeam = "equipe2@demo.benchmark.test";
