@@ -151,6 +151,10 @@ public sealed class RoadmapPageTests(BenchmarkApp app) : IClassFixture<Benchmark
         var page = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri(PathOf(enrolment), UriKind.Relative)));
         Assert.Contains("1 action en retard", page, StringComparison.Ordinal);
         Assert.DoesNotContain("Enregistrer le brouillon", page, StringComparison.Ordinal);
+        using var consultant = await app.SignedInAsync(await ConsultantOfAsync(enrolment));
+        var dashboard = WebUtility.HtmlDecode(await consultant.GetStringAsync(new Uri("/tableau-de-bord", UriKind.Relative)));
+        Assert.Contains("Actions des feuilles de route en retard : 1", dashboard, StringComparison.Ordinal);
+        Assert.Contains("1 action en retard", WebUtility.HtmlDecode(await consultant.GetStringAsync(new Uri(PathOf(enrolment), UriKind.Relative))), StringComparison.Ordinal);
 
         var actionId = StructuredJson.Deserialize<RoadmapDocument>(json)!.Actions.Single().Id;
         var update = await BenchmarkApp.PostFormAsync(client, PathOf(enrolment) + "?handler=Progress",
@@ -168,6 +172,16 @@ public sealed class RoadmapPageTests(BenchmarkApp app) : IClassFixture<Benchmark
         Assert.Equal(("À lancer, 0 %", "Terminée, 100 %"), (entry.Before, entry.After));
         Assert.Contains("Aucune action en retard", WebUtility.HtmlDecode(await client.GetStringAsync(new Uri(PathOf(enrolment), UriKind.Relative))), StringComparison.Ordinal);
     }
+
+    private Task<string> ConsultantOfAsync(Guid enrolment) => app.WithServicesAsync(async sp =>
+    {
+        var db = sp.GetRequiredService<BenchmarkDbContext>();
+        return await (from e in db.Enrolments
+                      where e.Id == enrolment
+                      join g in db.Groups on e.GroupId equals g.Id
+                      join u in db.Users on g.ConsultantId equals u.Id
+                      select u.Email!).SingleAsync();
+    });
 
     private Task<RoadmapDocument?> DraftAsync(Guid enrolment) => app.WithServicesAsync(async sp =>
     {
