@@ -1,8 +1,11 @@
 using System.Net;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Benchmark.Data;
 using Benchmark.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace Benchmark.Web.Tests.Authorization;
@@ -30,6 +33,16 @@ public sealed class AuthorizationMatrixTests : IClassFixture<MatrixFixture>
         ["documentName"] = "v1",
         ["deliverableKey"] = "lettre-intention",
         ["token"] = "jeton-inconnu",
+    };
+
+    /// <summary>
+    /// Pages that need a query value the matrix cannot guess (a submitted version number): they answer 404 here for
+    /// everyone, so the tests named beside them prove that they open for the right people and 404 for the others.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> OpenedByTheirOwnTests = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["GET /parcours/{enrolmentId:guid}/feuille-de-route/version"] = "Features.Roadmap.RoadmapPageTests (versions read-only, other establishment 404)",
+        ["GET /parcours/{enrolmentId:guid}/candidature/version"] = "Features.Candidature.CandidaturePageTests (submission then version, scope 404)",
     };
 
     /// <summary>
@@ -251,8 +264,31 @@ public sealed class AuthorizationMatrixTests : IClassFixture<MatrixFixture>
             }
         }
 
-        var closed = _fixture.Endpoints.Where(c => !c.IsPublic && c.Method == "GET" && c.ParameterNames.Any(ScopedIds.Contains) && !opened.Contains(c.ToString()));
-        Assert.Empty(closed.Select(c => $"{c} answers no demo account with ids it may see: the matrix cannot tell its 404s from a broken page"));
+        // A programme's own pages (the collection grid of the imaging coaching…) open only for an enrolment of that
+        // programme: try the ArsAdmin, who sees every wave of the agency, with each enrolment in turn.
+        var enrolments = await _fixture.App.WithServicesAsync(sp => sp.GetRequiredService<BenchmarkDbContext>().Enrolments.Select(e => e.Id).ToListAsync());
+        using (var admin = await _fixture.App.SignedInAsync("admin@demo.benchmark.test"))
+        {
+            var values = Values(_fixture.World.Forbidden["admin@demo.benchmark.test"], _fixture.World.Visible["admin@demo.benchmark.test"], []);
+            foreach (var call in _fixture.Endpoints.Where(c => !c.IsPublic && c.Method == "GET" && c.ParameterNames.Contains("enrolmentId") && !opened.Contains(c.ToString())))
+            {
+                foreach (var enrolment in enrolments)
+                {
+                    values["enrolmentId"] = enrolment.ToString();
+                    using var response = await SendAsync(admin, call, values, antiforgeryToken: null);
+                    if (response.StatusCode == HttpStatusCode.OK)
+                    {
+                        opened.Add(call.ToString());
+                        break;
+                    }
+                }
+            }
+        }
+
+        var closed = _fixture.Endpoints
+            .Where(c => !c.IsPublic && c.Method == "GET" && c.ParameterNames.Any(ScopedIds.Contains) && !opened.Contains(c.ToString()) && !OpenedByTheirOwnTests.ContainsKey(c.ToString()))
+            .ToList();
+        Assert.True(closed.Count == 0, string.Join(Environment.NewLine, closed.Select(c => $"{c} answers no demo account with ids it may see: the matrix cannot tell its 404s from a broken page")));
     }
 
     private static string Classify(EndpointCall call) =>
