@@ -31,7 +31,8 @@ public enum TimelineKind
     Deliverable,
 }
 
-public sealed record TimelineEntry(DateOnly Date, DateTimeOffset? At, TimelineKind Kind, string Title, (string Text, string Css)? Status);
+/// <summary>One dated line of the journey; <see cref="Link"/> is the page of a session that exists (scheduled, held or cancelled).</summary>
+public sealed record TimelineEntry(DateOnly Date, DateTimeOffset? At, TimelineKind Kind, string Title, (string Text, string Css)? Status, string? Link = null);
 
 /// <summary>
 /// One establishment's journey through its wave: the resolved calendar with each phase's state, the dated sessions and
@@ -115,7 +116,7 @@ public sealed class JourneyQuery(AccessScope scope, BenchmarkDbContext db, Progr
         foreach (var s in sessions)
         {
             var start = ParisTime.ToParis(s.StartUtc);
-            entries.Add(new(DateOnly.FromDateTime(start.DateTime), s.StartUtc, TimelineKind.Session, programme.SessionTitle(s.SessionId), Display.Badge(s.Status)));
+            entries.Add(new(DateOnly.FromDateTime(start.DateTime), s.StartUtc, TimelineKind.Session, programme.SessionTitle(s.SessionId), Display.Badge(s.Status), $"/seances/{s.Id}"));
             planned.Remove(s.SessionId);
         }
 

@@ -31,6 +31,22 @@ public sealed class JourneyTests : IClassFixture<BenchmarkApp>
     }
 
     [Fact]
+    public async Task Journey_WhenGroupHasSessions_ThenEachLinksToItsSessionPage()
+    {
+        var mine = await EnrolmentOfAsync(DemoSeeder.DemoFiness[0], "gestion-flux-patients");
+        using var client = await _app.SignedInAsync("equipe@demo.benchmark.test");
+
+        var html = await client.GetStringAsync(new Uri($"/parcours/{mine}", UriKind.Relative));
+        var links = Regex.Matches(html, "href=\"(/seances/[0-9a-f-]{36})\"").Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal).ToList();
+
+        Assert.NotEmpty(links);
+        foreach (var link in links)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri(link, UriKind.Relative))).StatusCode);
+        }
+    }
+
+    [Fact]
     public async Task Journey_WhenEnrolmentOfAGroupTheConsultantDoesNotFollow_ThenNotFound()
     {
         var ids = await _app.WithServicesAsync(async sp =>
