@@ -32,6 +32,8 @@ public static class JobsSetup
         services.AddSingleton<JobStorage>(_ => options.Storage == JobStorageKind.PostgreSql
             ? PostgreSqlStorageFor(options.ConnectionString!)
             : new InMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromHours(6) }));
+        // Likewise the activator (AddHangfire only adds the process-wide JobActivator.Current if none is registered).
+        services.AddSingleton<JobActivator>(sp => new HostJobActivator(sp));
         services.AddHangfire((sp, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
