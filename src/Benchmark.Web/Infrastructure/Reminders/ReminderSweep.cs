@@ -51,9 +51,10 @@ public sealed partial class ReminderSweep(BenchmarkDbContext db, MailOutbox outb
             await db.SaveChangesAsync(cancellationToken);
             return fresh.Count;
         }
-        catch (DbUpdateException)
+        catch (Exception e) when (e is DbUpdateException || e.InnerException is DbUpdateException)
         {
-            // Another sweep inserted some of the same keys in the meantime: insert one by one, skipping duplicates.
+            // Another sweep inserted some of the same keys in the meantime (PostgreSQL may report the race as a deadlock,
+            // wrapped by the retrying execution strategy): insert one by one, skipping duplicates.
             db.ChangeTracker.Clear();
             return await InsertOneByOneAsync(fresh, cancellationToken);
         }
