@@ -22,7 +22,8 @@ public sealed record DeliverableChange(string DeliverableId, int Version, Delive
 /// deliverable row's concurrency token lets exactly one transition through, and with it one batch of emails.
 /// After an approval that meets the gate of the deliverable's open phase, the phase closes and the next one opens.
 /// </summary>
-public sealed class DeliverableActions(BenchmarkDbContext db, AccessScope scope, MailOutbox outbox, PhaseTransitions transitions, TimeProvider clock)
+public sealed class DeliverableActions(
+    BenchmarkDbContext db, AccessScope scope, MailOutbox outbox, PhaseTransitions transitions, DeliverableRecipients recipients, TimeProvider clock)
 {
     public const string AlreadyDecided = "Déjà décidé";
 
@@ -58,8 +59,8 @@ public sealed class DeliverableActions(BenchmarkDbContext db, AccessScope scope,
         var what = content.StructuredJson is not null ? "contenu structuré" : $"{content.FileName} ({content.Size} octets, SHA-256 {content.Sha256})";
         db.AuditEvents.Add(new AuditEvent(now, user.Name, wave.Id, enrolment.Id, "deliverable.submit", d.Title, Describe(before), $"{Describe(record.Status)} : version {version}, {what}"));
 
-        var names = await NamesAsync(enrolment, cancellationToken);
-        foreach (var (email, name) in await ApproverRecipientsAsync(definition, d, enrolment, wave, cancellationToken))
+        var names = await recipients.NamesAsync(enrolment, cancellationToken);
+        foreach (var (email, name) in await recipients.ApproversAsync(definition, d, enrolment, wave, cancellationToken))
         {
             await outbox.QueueAsync("deliverable-submitted", email, new
             {
@@ -132,9 +133,9 @@ public sealed class DeliverableActions(BenchmarkDbContext db, AccessScope scope,
             events.AddRange(await AdvanceAsync(definition, enrolment, actor, definition.PhaseOf(d.Id).Id, now, cancellationToken));
         }
 
-        var names = await NamesAsync(enrolment, cancellationToken);
+        var names = await recipients.NamesAsync(enrolment, cancellationToken);
         var opened = events.OfType<PhaseOpened>().Select(p => definition.FindPhase(p.PhaseId)?.Title).FirstOrDefault();
-        foreach (var (email, name) in await TeamRecipientsAsync(enrolment.Id, cancellationToken))
+        foreach (var (email, name) in await recipients.TeamAsync(enrolment.Id, cancellationToken))
         {
             await outbox.QueueAsync("deliverable-decided", email, new
             {
@@ -267,66 +268,4 @@ public sealed class DeliverableActions(BenchmarkDbContext db, AccessScope scope,
             };
         }
     }
-
-    private async Task<(string Establishment, string Group)> NamesAsync(Enrolment enrolment, CancellationToken cancellationToken)
-    {
-        var names = await (
-            from x in db.Establishments
-            where x.Id == enrolment.EstablishmentId
-            from g in db.Groups
-            where g.Id == enrolment.GroupId
-            select new { x.Name, Group = g.Name }).AsNoTracking().SingleAsync(cancellationToken);
-        return (names.Name, names.Group);
-    }
-
-    /// <summary>The approver named by the definition: the group's consultant, or the wave's ARS referents (else the agency's reviewers).</summary>
-    private async Task<List<(string Email, string Name)>> ApproverRecipientsAsync(
-        WorkflowDefinition definition, DeliverableDefinition d, Enrolment enrolment, Wave wave, CancellationToken cancellationToken)
-    {
-        var side = d.Approver is null ? null : definition.FindRole(d.Approver)?.Side;
-        List<(string?, string)> people = side switch
-        {
-            RoleSide.Consultant => [.. (await (
-                from g in db.Groups
-                where g.Id == enrolment.GroupId
-                from u in db.Users
-                where u.Id == g.ConsultantId
-                select new { u.Email, u.FullName }).ToListAsync(cancellationToken)).Select(u => (u.Email, u.FullName))],
-            RoleSide.Ars => [.. await ArsReferentsAsync(wave, cancellationToken)],
-            _ => [],
-        };
-        return Distinct(people);
-    }
-
-    private async Task<List<(string?, string)>> ArsReferentsAsync(Wave wave, CancellationToken cancellationToken)
-    {
-        var referents = await (
-            from r in db.WaveReferents
-            where r.WaveId == wave.Id
-            from u in db.Users
-            where u.Id == r.UserId
-            select new { u.Email, u.FullName }).ToListAsync(cancellationToken);
-        if (referents.Count == 0)
-        {
-            referents = await (
-                from u in db.Users
-                where u.AgencyId == wave.AgencyId
-                from ur in db.UserRoles
-                where ur.UserId == u.Id
-                from r in db.Roles
-                where r.Id == ur.RoleId && r.Name == Data.Identity.AppRoles.ArsReviewer
-                select new { u.Email, u.FullName }).ToListAsync(cancellationToken);
-        }
-
-        return [.. referents.Select(u => (u.Email, u.FullName))];
-    }
-
-    private async Task<List<(string Email, string Name)>> TeamRecipientsAsync(Guid enrolmentId, CancellationToken cancellationToken)
-    {
-        var members = await db.TeamMembers.AsNoTracking().Where(m => m.EnrolmentId == enrolmentId).Select(m => new { m.Email, m.FullName }).ToListAsync(cancellationToken);
-        return Distinct([.. members.Select(m => ((string?)m.Email, m.FullName))]);
-    }
-
-    private static List<(string Email, string Name)> Distinct(List<(string? Email, string Name)> people) =>
-        [.. people.Where(p => !string.IsNullOrWhiteSpace(p.Email)).Select(p => (p.Email!.Trim(), p.Name)).DistinctBy(p => p.Item1, StringComparer.OrdinalIgnoreCase)];
 }

@@ -8,6 +8,7 @@ internal static class DeliverablesSetup
     public static void AddDeliverables(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<DeliverableActions>();
+        services.AddScoped<DeliverableRecipients>();
         services.AddScoped<DeliverableQuery>();
         FilesSetup.AddFileStore(services, configuration);
     }
