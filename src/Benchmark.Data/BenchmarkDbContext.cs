@@ -24,7 +24,7 @@ public abstract class BenchmarkDbContext : IdentityDbContext<AppUser, IdentityRo
     public static IReadOnlyList<Type> Editable { get; } =
     [
         typeof(Enrolment), typeof(PhaseProgress), typeof(ChecklistEntry), typeof(Deliverable), typeof(Session), typeof(IndicatorValue), typeof(Core.Indicators.IndicatorPeriodReport),
-        typeof(Group), typeof(Establishment), typeof(ProgrammeDefinition), typeof(OutboxMessage), typeof(Alert),
+        typeof(Group), typeof(Establishment), typeof(ProgrammeDefinition), typeof(OutboxMessage), typeof(Alert), typeof(Core.OfficeSurgery.CcamActVolume),
     ];
 
     public DbSet<Agency> Agencies => Set<Agency>();

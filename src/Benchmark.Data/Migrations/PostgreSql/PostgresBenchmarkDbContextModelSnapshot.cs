@@ -1208,6 +1208,53 @@ namespace Benchmark.Data.Migrations.PostgreSql
                     b.ToTable("AdverseEvents", (string)null);
                 });
 
+            modelBuilder.Entity("Benchmark.Core.OfficeSurgery.CcamActVolume", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Acts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<int>("Contracted")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("EnrolmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("EnteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Patients")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnrolmentId", "Year", "Code")
+                        .IsUnique();
+
+                    b.ToTable("CcamActVolumes", (string)null);
+                });
+
             modelBuilder.Entity("Benchmark.Core.Roadmap.DraftDocument", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1872,6 +1919,15 @@ namespace Benchmark.Data.Migrations.PostgreSql
                         .WithMany()
                         .HasForeignKey("WaveId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Benchmark.Core.OfficeSurgery.CcamActVolume", b =>
+                {
+                    b.HasOne("Benchmark.Core.Domain.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

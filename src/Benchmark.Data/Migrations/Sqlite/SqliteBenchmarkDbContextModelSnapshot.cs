@@ -1201,6 +1201,53 @@ namespace Benchmark.Data.Migrations.Sqlite
                     b.ToTable("AdverseEvents", (string)null);
                 });
 
+            modelBuilder.Entity("Benchmark.Core.OfficeSurgery.CcamActVolume", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Acts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Contracted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("EnrolmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EnteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Patients")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnrolmentId", "Year", "Code")
+                        .IsUnique();
+
+                    b.ToTable("CcamActVolumes", (string)null);
+                });
+
             modelBuilder.Entity("Benchmark.Core.Roadmap.DraftDocument", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1861,6 +1908,15 @@ namespace Benchmark.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("WaveId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Benchmark.Core.OfficeSurgery.CcamActVolume", b =>
+                {
+                    b.HasOne("Benchmark.Core.Domain.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
