@@ -1,11 +1,6 @@
 using System.Net;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using Benchmark.Data;
 using Benchmark.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Routing.Patterns;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace Benchmark.Web.Tests.Authorization;
@@ -60,8 +55,6 @@ public sealed class AuthorizationMatrixTests : IClassFixture<MatrixFixture>
         "GET /invitation", "POST /invitation",
         "GET /agenda/{token}.ics",
     };
-
-    private static readonly JsonSerializerOptions Unescaped = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly MatrixFixture _fixture;
     private readonly ITestOutputHelper _output;
@@ -140,11 +133,11 @@ public sealed class AuthorizationMatrixTests : IClassFixture<MatrixFixture>
     public async Task Matrix_WhenAnonymous_ThenEveryNonPublicEndpointAsksToSignIn()
     {
         using var client = _fixture.App.Client();
-        var values = Values(_fixture.World.Forbidden["admin@demo.benchmark.test"], _fixture.World.Visible["admin@demo.benchmark.test"], []);
+        var values = MatrixRequests.Values(_fixture.World.Forbidden["admin@demo.benchmark.test"], _fixture.World.Visible["admin@demo.benchmark.test"], []);
         var failures = new List<string>();
         foreach (var call in _fixture.Endpoints.Where(c => !c.IsPublic))
         {
-            using var response = await SendAsync(client, call, values, antiforgeryToken: null);
+            using var response = await MatrixRequests.SendAsync(client, call, values, antiforgeryToken: null);
             var location = response.Headers.Location?.OriginalString ?? "";
             var ok = call.IsApi
                 ? response.StatusCode == HttpStatusCode.Unauthorized && location.Length == 0
@@ -188,9 +181,9 @@ public sealed class AuthorizationMatrixTests : IClassFixture<MatrixFixture>
             foreach (var swapped in variants)
             {
                 tested++;
-                var values = Values(forbidden, visible, swapped);
-                using var response = await SendAsync(client, call, values, token);
-                var body = Readable(await response.Content.ReadAsStringAsync());
+                var values = MatrixRequests.Values(forbidden, visible, swapped);
+                using var response = await MatrixRequests.SendAsync(client, call, values, token);
+                var body = MatrixRequests.Readable(await response.Content.ReadAsStringAsync());
                 var leaked = swapped.Select(p => forbidden[p].Marker).Concat(MatrixWorld.OtherAgencyMarkers)
                     .Where(m => body.Contains(m, StringComparison.Ordinal)).ToList();
                 var url = call.Url(values);
@@ -204,11 +197,11 @@ public sealed class AuthorizationMatrixTests : IClassFixture<MatrixFixture>
                     continue;
                 }
 
-                if (IsRoleDenial(response))
+                if (MatrixRequests.IsRoleDenial(response))
                 {
                     // A refusal that does not depend on the id (the role may not use this page at all) leaks nothing.
-                    using var own = await SendAsync(client, call, Values(forbidden, visible, []), token);
-                    if (!IsRoleDenial(own))
+                    using var own = await MatrixRequests.SendAsync(client, call, MatrixRequests.Values(forbidden, visible, []), token);
+                    if (!MatrixRequests.IsRoleDenial(own))
                     {
                         failures.Add($"{call.Method} {url} as {email} answered {(int)response.StatusCode} but {(int)own.StatusCode} with their own ids: the refusal reveals the object exists (answer 404)");
                     }
@@ -230,11 +223,11 @@ public sealed class AuthorizationMatrixTests : IClassFixture<MatrixFixture>
     {
         using var client = await _fixture.App.SignedInAsync(email);
         var failures = new List<string>();
-        var values = Values(_fixture.World.Forbidden[email], _fixture.World.Visible[email], []);
+        var values = MatrixRequests.Values(_fixture.World.Forbidden[email], _fixture.World.Visible[email], []);
         foreach (var call in _fixture.Endpoints.Where(c => !c.IsPublic && c.Method == "GET" && !c.ParameterNames.Any(ScopedIds.Contains)))
         {
-            using var response = await SendAsync(client, call, values, antiforgeryToken: null);
-            var body = Readable(await response.Content.ReadAsStringAsync());
+            using var response = await MatrixRequests.SendAsync(client, call, values, antiforgeryToken: null);
+            var body = MatrixRequests.Readable(await response.Content.ReadAsStringAsync());
             var leaked = MatrixWorld.OtherAgencyMarkers.Where(m => body.Contains(m, StringComparison.Ordinal)).ToList();
             if (leaked.Count > 0 || (int)response.StatusCode >= 500)
             {
@@ -249,42 +242,7 @@ public sealed class AuthorizationMatrixTests : IClassFixture<MatrixFixture>
     public async Task Matrix_WhenOwnIds_ThenEveryScopedPageOpensForSomeone()
     {
         // Without this, a 404 could come from a broken route or ids that do not fit together, and prove nothing.
-        var opened = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var email in MatrixWorld.Roles)
-        {
-            using var client = await _fixture.App.SignedInAsync(email);
-            var values = Values(_fixture.World.Forbidden[email], _fixture.World.Visible[email], []);
-            foreach (var call in _fixture.Endpoints.Where(c => !c.IsPublic && c.Method == "GET" && c.ParameterNames.Any(ScopedIds.Contains)))
-            {
-                using var response = await SendAsync(client, call, values, antiforgeryToken: null);
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    opened.Add(call.ToString());
-                }
-            }
-        }
-
-        // A programme's own pages (the collection grid of the imaging coaching…) open only for an enrolment of that
-        // programme: try the ArsAdmin, who sees every wave of the agency, with each enrolment in turn.
-        var enrolments = await _fixture.App.WithServicesAsync(sp => sp.GetRequiredService<BenchmarkDbContext>().Enrolments.Select(e => e.Id).ToListAsync());
-        using (var admin = await _fixture.App.SignedInAsync("admin@demo.benchmark.test"))
-        {
-            var values = Values(_fixture.World.Forbidden["admin@demo.benchmark.test"], _fixture.World.Visible["admin@demo.benchmark.test"], []);
-            foreach (var call in _fixture.Endpoints.Where(c => !c.IsPublic && c.Method == "GET" && c.ParameterNames.Contains("enrolmentId") && !opened.Contains(c.ToString())))
-            {
-                foreach (var enrolment in enrolments)
-                {
-                    values["enrolmentId"] = enrolment.ToString();
-                    using var response = await SendAsync(admin, call, values, antiforgeryToken: null);
-                    if (response.StatusCode == HttpStatusCode.OK)
-                    {
-                        opened.Add(call.ToString());
-                        break;
-                    }
-                }
-            }
-        }
-
+        var opened = await _fixture.OpenedForSomeoneAsync();
         var closed = _fixture.Endpoints
             .Where(c => !c.IsPublic && c.Method == "GET" && c.ParameterNames.Any(ScopedIds.Contains) && !opened.Contains(c.ToString()) && !OpenedByTheirOwnTests.ContainsKey(c.ToString()))
             .ToList();
@@ -293,59 +251,4 @@ public sealed class AuthorizationMatrixTests : IClassFixture<MatrixFixture>
 
     private static string Classify(EndpointCall call) =>
         call.IsPublic ? "public" : call.ParameterNames.Any(ScopedIds.Contains) ? "id-scoped" : "authenticated, no ids";
-
-    /// <summary>Route values: the swapped parameters get the forbidden object, the others one the account may see.</summary>
-    private static Dictionary<string, string> Values(Dictionary<string, MatrixObject> forbidden, Dictionary<string, MatrixObject> visible, IEnumerable<string> swapped)
-    {
-        var values = OpaqueParameters.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
-        foreach (var kind in ScopedIds)
-        {
-            values[kind] = (visible.TryGetValue(kind, out var mine) ? mine : forbidden[kind]).Id.ToString();
-        }
-
-        foreach (var kind in swapped)
-        {
-            values[kind] = forbidden[kind].Id.ToString();
-        }
-
-        return values;
-    }
-
-    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, EndpointCall call, IReadOnlyDictionary<string, string> values, string? antiforgeryToken)
-    {
-        using var request = new HttpRequestMessage(new HttpMethod(call.Method), new Uri(call.Url(values), UriKind.Relative));
-        if (call.Method != "GET")
-        {
-            request.Content = new FormUrlEncodedContent(antiforgeryToken is null ? [] : [new("__RequestVerificationToken", antiforgeryToken)]);
-            if (antiforgeryToken is not null)
-            {
-                request.Headers.Add("RequestVerificationToken", antiforgeryToken);
-            }
-        }
-
-        return await client.SendAsync(request);
-    }
-
-    private static bool IsRoleDenial(HttpResponseMessage response) =>
-        response.StatusCode == HttpStatusCode.Forbidden
-        || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString.Contains("/acces-refuse", StringComparison.Ordinal) == true);
-
-    /// <summary>JSON as people would read it (« é », not \u00E9), so the same markers work on pages and API answers.</summary>
-    private static string Readable(string body)
-    {
-        if (body.Length == 0 || body[0] is not ('{' or '['))
-        {
-            return body;
-        }
-
-        try
-        {
-            using var json = JsonDocument.Parse(body);
-            return JsonSerializer.Serialize(json.RootElement, Unescaped);
-        }
-        catch (JsonException)
-        {
-            return body;
-        }
-    }
 }
