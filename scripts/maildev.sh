@@ -42,7 +42,10 @@ api_up() { # curl when present, else node (always there: maildev runs on it)
   if command -v curl >/dev/null; then curl -sf "http://127.0.0.1:$1/api/healthz" >/dev/null 2>&1
   else node -e "fetch('http://127.0.0.1:$1/api/healthz').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"; fi
 }
-port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+port_free() { # nothing listens there (ss when present: it also sees sockets bound but not yet accepting)
+  if command -v ss >/dev/null; then ! ss -Htan "sport = :$1" 2>/dev/null | grep -q .
+  else ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; fi
+}
 free_port() { # first free port from $1 upwards, skipping $2
   local p
   for ((p = $1; p < $1 + 500; p++)); do
@@ -57,10 +60,11 @@ install) install ;;
 start)
   install
   # Free ports are looked for, not reserved: another process may take one first. Then, unless the ports were
-  # given, try again on others.
+  # given, try again on others. The ports are looked for below the kernel's ephemeral range (32768-60999 by
+  # default), where no outgoing connection takes one as its local port between the check and the bind.
   for attempt in 1 2 3 4 5; do
-    SMTP=${2:-$(free_port $((51025 + 10 * (attempt - 1))))}
-    WEB=${3:-$(free_port $((51080 + 10 * (attempt - 1))) "$SMTP")}
+    SMTP=${2:-$(free_port $((21025 + 10 * (attempt - 1))))}
+    WEB=${3:-$(free_port $((21080 + 10 * (attempt - 1))) "$SMTP")}
     # Each server its own folder: maildev's default (/tmp/maildev) would be shared by every instance.
     TMP=$(mktemp -d /tmp/benchmark-maildev.XXXXXX)
     LOG=$TMP/maildev.log
