@@ -167,6 +167,11 @@ public sealed class OutboxMessage
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>
+    /// When the message is next due. A dispatcher claims due messages in bulk, in one statement (it is not done one
+    /// entity at a time): it moves this a lease ahead, so no other dispatcher picks them, and one that dies mid-send
+    /// leaves them to be retried, with the same Message-ID, once the lease is over.
+    /// </summary>
     public DateTimeOffset NextAttemptAt { get; private set; }
 
     public DateTimeOffset? SentAt { get; private set; }
@@ -185,22 +190,6 @@ public sealed class OutboxMessage
     }
 
     public void Requeue(DateTimeOffset now) => (Status, NextAttemptAt, Attempts) = (OutboxStatus.Pending, now, 0);
-
-    /// <summary>
-    /// Takes a due message for one send: its next attempt moves <paramref name="lease"/> ahead, so that once saved
-    /// (under the row's concurrency token) no other dispatcher picks it, and a dispatcher that dies mid-send leaves it
-    /// to be retried after the lease. False when it is not Pending or not yet due.
-    /// </summary>
-    public bool Claim(TimeSpan lease, DateTimeOffset now)
-    {
-        if (Status != OutboxStatus.Pending || NextAttemptAt > now)
-        {
-            return false;
-        }
-
-        NextAttemptAt = now.Add(lease);
-        return true;
-    }
 
     /// <summary>
     /// An operator's "send again" of a failed message: Pending and due now, its attempts and last error kept (the next

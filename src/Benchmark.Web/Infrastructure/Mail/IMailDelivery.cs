@@ -5,7 +5,7 @@ namespace Benchmark.Web.Infrastructure.Mail;
 /// <summary>Where messages go: SMTP (<see cref="SmtpMailDelivery"/>) or a pickup folder (<see cref="PickupDirectoryMailDelivery"/>).</summary>
 public interface IMailDelivery
 {
-    /// <summary>Opens a batch: one SMTP connection, opened on the first message and reused for the others.</summary>
+    /// <summary>Opens a batch — a dispatcher's whole drain: one SMTP connection, opened on the first message and reused for the others.</summary>
     Task<IMailBatch> OpenBatchAsync(CancellationToken cancellationToken);
 }
 

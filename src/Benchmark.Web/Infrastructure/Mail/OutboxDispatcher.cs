@@ -11,25 +11,31 @@ using MimeKit;
 namespace Benchmark.Web.Infrastructure.Mail;
 
 /// <summary>
-/// Sends the due outbox messages (Pending, <c>NextAttemptAt</c> ≤ now, oldest first, 50 at a time) over one delivery
-/// batch. The batch is first claimed in one statement — the rows' next attempt moved a lease ahead, on PostgreSQL by
-/// <c>UPDATE … WHERE "Id" IN (SELECT … FOR UPDATE SKIP LOCKED) RETURNING "Id"</c>, on SQLite by a select and an
-/// update in one write transaction (SQLite serialises writers) — so two dispatchers never send the same row. Each
-/// claimed message is then sent and its outcome recorded in small groups: Sent for up to
-/// <see cref="RecordEvery"/> messages or <see cref="RecordAfter"/>, in one statement, and always at the end of the
-/// batch, before a failure is recorded and when the batch is abandoned (5xx and unrenderable messages are permanent
-/// failures; the rest retry with backoff). A crash loses nothing: a message claimed but not recorded is retried
-/// after the lease, with the same Message-ID. It may re-send only the messages sent but not yet recorded — never
-/// more than <see cref="RecordEvery"/> per running dispatcher (the others of the claimed batch were not sent). A
-/// plain class: the background service calls it, and so can a job or a test.
+/// Sends the due outbox messages (Pending, <c>NextAttemptAt</c> ≤ now, oldest first) until none is left — the whole
+/// drain over ONE delivery connection, opened on the first message. Due messages are claimed
+/// <see cref="BatchSize"/> at a time in one statement that also returns them — their next attempt moved
+/// <see cref="Lease"/> ahead, on PostgreSQL by <c>WITH due AS (SELECT … FOR UPDATE SKIP LOCKED) UPDATE … RETURNING</c>,
+/// on SQLite by a select and an update in one write transaction (SQLite serialises writers) — so two dispatchers
+/// never send the same row. While a message is sent, the next one is rendered on another thread; sent messages are
+/// recorded <see cref="RecordEvery"/> at a time (or once the oldest waits <see cref="RecordAfter"/>) in one
+/// <c>UPDATE … WHERE "Id" = ANY(…)</c> that runs while the next ones are sent, one such statement at a time.
+/// 5xx replies and unrenderable messages are permanent failures; the rest retry with backoff, and a transient failure
+/// ends the drain after its batch (the next run tries again). A crash loses nothing: a message claimed but not
+/// recorded is retried after the lease, with the same Message-ID. It may re-send only the messages sent but not yet
+/// recorded: at most <see cref="MaxUnrecorded"/> per running dispatcher (one group being recorded, one being filled);
+/// the others of the claimed batch were not sent. A plain class: the background service calls it, and so can a job
+/// or a test.
 /// </summary>
 public sealed partial class OutboxDispatcher(
     BenchmarkDbContext db, IMailDelivery delivery, MailRenderer renderer, IOptions<MailOptions> options, TimeProvider clock, ILogger<OutboxDispatcher> logger)
 {
     public const int BatchSize = 50;
 
-    /// <summary>Sent messages are recorded at least every this many messages (the most a crash can re-send).</summary>
-    public const int RecordEvery = 10;
+    /// <summary>Sent messages are recorded in groups of this many, one group's UPDATE running while the next is sent.</summary>
+    public const int RecordEvery = 5;
+
+    /// <summary>The most messages sent but not yet recorded as Sent — the most a crash (kill -9) can send twice.</summary>
+    public const int MaxUnrecorded = 2 * RecordEvery;
 
     /// <summary>How long a claimed message is left alone by other dispatchers.</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
@@ -37,65 +43,113 @@ public sealed partial class OutboxDispatcher(
     /// <summary>Sent messages are recorded at least this often.</summary>
     public static readonly TimeSpan RecordAfter = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>Sends what is due; returns the number of messages sent.</summary>
+    // The context runs one statement at a time: the group being recorded, awaited before any other statement.
+    private Task _recording = Task.CompletedTask;
+
+    /// <summary>Sends what is due, batch after batch on one connection; returns the number of messages sent.</summary>
     public async Task<int> DispatchAsync(CancellationToken cancellationToken = default)
     {
-        var now = clock.GetUtcNow();
-        var ids = await ClaimAsync(now, cancellationToken);
-        if (ids.Count == 0)
-        {
-            return 0;
-        }
-
-        var due = await db.OutboxMessages.AsNoTracking()
-            .Where(m => ids.Contains(m.Id))
-            .OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)
-            .ToListAsync(cancellationToken);
-        var sent = new List<Guid>(RecordEvery);
-        var oldest = now;
+        var unrecorded = new Unrecorded();
+        IMailBatch? connection = null;
         var total = 0;
         try
         {
-            await using var batch = await delivery.OpenBatchAsync(cancellationToken);
-            foreach (var message in due)
+            while (true)
             {
-                try
+                await _recording;
+                var due = await ClaimAsync(clock.GetUtcNow(), cancellationToken);
+                if (due.Count == 0)
                 {
-                    await batch.SendAsync(await BuildAsync(message), cancellationToken);
-                    if (sent.Count == 0)
-                    {
-                        oldest = clock.GetUtcNow();
-                    }
-
-                    sent.Add(message.Id);
-                    total++;
-                }
-                catch (MailDeliveryException e)
-                {
-                    await RecordSentAsync(sent, cancellationToken);
-                    await FailAsync(message, e.Message, e.Permanent, cancellationToken);
-                }
-                catch (Exception e) when (e is MailTemplateNotFoundException or JsonException or ParseException or InvalidOperationException or ArgumentException)
-                {
-                    await RecordSentAsync(sent, cancellationToken);
-                    await FailAsync(message, e.Message, permanent: true, cancellationToken);
+                    break;
                 }
 
-                if (sent.Count >= RecordEvery || (sent.Count > 0 && clock.GetUtcNow() - oldest >= RecordAfter))
+                connection ??= await delivery.OpenBatchAsync(cancellationToken);
+                var (sent, transientFailure) = await SendAsync(connection, due, unrecorded, cancellationToken);
+                total += sent;
+                if (due.Count < BatchSize || transientFailure)
                 {
-                    await RecordSentAsync(sent, cancellationToken);
+                    break;
                 }
             }
         }
         finally
         {
-            // At the end, and when the batch is abandoned (cancelled, database or network down): what was sent is
+            // At the end, and when the drain is abandoned (cancelled, database or network down): what was sent is
             // recorded even if the caller's token is cancelled; if this fails too, the lease retries those messages.
-            await RecordSentAsync(sent, CancellationToken.None);
+            try
+            {
+                await _recording;
+            }
+            finally
+            {
+                await RecordSentAsync(unrecorded.Take());
+                if (connection is not null)
+                {
+                    await connection.DisposeAsync();
+                }
+            }
         }
 
         return total;
     }
+
+    /// <summary>Sends one claimed batch, rendering each next message while the current one is sent.</summary>
+    private async Task<(int Sent, bool TransientFailure)> SendAsync(IMailBatch connection, List<OutboxMessage> due, Unrecorded unrecorded, CancellationToken cancellationToken)
+    {
+        var sent = 0;
+        var transientFailure = false;
+        Task<MimeMessage>? building = BuildInBackground(due[0]);
+        try
+        {
+            for (var i = 0; i < due.Count; i++)
+            {
+                var message = due[i];
+                MimeMessage mime;
+                try
+                {
+                    mime = await building!;
+                }
+                catch (Exception e) when (e is MailTemplateNotFoundException or JsonException or ParseException or InvalidOperationException or ArgumentException)
+                {
+                    building = i + 1 < due.Count ? BuildInBackground(due[i + 1]) : null;
+                    await FailAsync(message, e.Message, permanent: true, cancellationToken);
+                    continue;
+                }
+
+                building = i + 1 < due.Count ? BuildInBackground(due[i + 1]) : null;
+                try
+                {
+                    await connection.SendAsync(mime, cancellationToken);
+                    unrecorded.Add(message.Id, clock.GetUtcNow());
+                    sent++;
+                }
+                catch (MailDeliveryException e)
+                {
+                    transientFailure |= !e.Permanent;
+                    await FailAsync(message, e.Message, e.Permanent, cancellationToken);
+                }
+
+                if (unrecorded.Count >= RecordEvery || (unrecorded.Count > 0 && clock.GetUtcNow() - unrecorded.Oldest >= RecordAfter))
+                {
+                    // At most one group in flight: the previous one is recorded before this one starts.
+                    await _recording;
+                    _recording = RecordSentAsync(unrecorded.Take());
+                }
+            }
+        }
+        finally
+        {
+            if (building is not null)
+            {
+                // Abandoned (cancelled, connection or database down): the render started for nothing is just awaited.
+                await ((Task)building).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+
+        return (sent, transientFailure);
+    }
+
+    private Task<MimeMessage> BuildInBackground(OutboxMessage message) => Task.Run(() => BuildAsync(message));
 
     /// <summary>The MIME message: typed headers only (MimeKit encodes them; no raw CR/LF can reach a header).</summary>
     public async Task<MimeMessage> BuildAsync(OutboxMessage message)
@@ -132,16 +186,18 @@ public sealed partial class OutboxDispatcher(
             ? text
             : null;
 
-    /// <summary>Claims up to <see cref="BatchSize"/> due messages in one statement; returns the ids claimed.</summary>
-    private async Task<List<Guid>> ClaimAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Claims up to <see cref="BatchSize"/> due messages in one statement; returns them, oldest first.</summary>
+    private async Task<List<OutboxMessage>> ClaimAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var until = now.Add(Lease);
+        List<OutboxMessage> due;
         if (db.Database.IsNpgsql())
         {
             // One atomic statement: rows another dispatcher holds are skipped, rows it claimed and committed meanwhile
             // are re-checked against the WHERE (now leased ahead) and left out. A CTE, evaluated once: as an IN
-            // (subquery) the planner may re-run the LIMIT per outer row and claim more than a batch.
-            return await db.Database.SqlQuery<Guid>($"""
+            // (subquery) the planner may re-run the LIMIT per outer row and claim more than a batch. RETURNING gives
+            // the claimed rows themselves (xmin too: the context maps it), so no second read.
+            due = await db.OutboxMessages.FromSql($"""
                 WITH due AS (
                     SELECT "Id" FROM "OutboxMessages"
                     WHERE "Status" = 'Pending' AND "NextAttemptAt" <= {now}
@@ -151,45 +207,49 @@ public sealed partial class OutboxDispatcher(
                 UPDATE "OutboxMessages" AS m SET "NextAttemptAt" = {until}
                 FROM due
                 WHERE m."Id" = due."Id" AND m."Status" = 'Pending' AND m."NextAttemptAt" <= {now}
-                RETURNING m."Id" AS "Value"
-                """).ToListAsync(cancellationToken);
+                RETURNING m.*, m.xmin
+                """).AsNoTracking().ToListAsync(cancellationToken);
         }
-
-        // SQLite: BeginTransaction takes the write lock first (BEGIN IMMEDIATE), so nobody writes between select and update.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var ids = await db.OutboxMessages.AsNoTracking()
-            .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now)
-            .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id)
-            .Select(m => m.Id)
-            .Take(BatchSize)
-            .ToListAsync(cancellationToken);
-        if (ids.Count > 0)
+        else
         {
-            await db.OutboxMessages
-                .Where(m => ids.Contains(m.Id))
-                .ExecuteUpdateAsync(
-                    s => BumpVersion(s.SetProperty(m => m.NextAttemptAt, until)),
-                    cancellationToken);
+            // SQLite: BeginTransaction takes the write lock first (BEGIN IMMEDIATE), so nobody writes between select and update.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            due = await db.OutboxMessages.AsNoTracking()
+                .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now)
+                .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id)
+                .Take(BatchSize)
+                .ToListAsync(cancellationToken);
+            if (due.Count > 0)
+            {
+                var ids = due.Select(m => m.Id).ToList();
+                await db.OutboxMessages
+                    .Where(m => ids.Contains(m.Id))
+                    .ExecuteUpdateAsync(
+                        s => BumpVersion(s.SetProperty(m => m.NextAttemptAt, until)),
+                        cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
         }
 
-        await transaction.CommitAsync(cancellationToken);
-        return ids;
+        return [.. due.OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)];
     }
 
-    /// <summary>Records the sent messages in one statement (still Pending: nobody else touches a leased row) and clears the list.</summary>
-    private async Task RecordSentAsync(List<Guid> sent, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records sent messages in one statement (still Pending: nobody else touches a leased row). Not cancelled: once a
+    /// message is sent, recording it is what keeps it from being sent again.
+    /// </summary>
+    private async Task RecordSentAsync(List<Guid> ids)
     {
-        if (sent.Count == 0)
+        if (ids.Count == 0)
         {
             return;
         }
 
-        var ids = sent.ToList();
         var at = clock.GetUtcNow();
         await db.OutboxMessages.Where(m => ids.Contains(m.Id) && m.Status == OutboxStatus.Pending).ExecuteUpdateAsync(
             s => BumpVersion(s.SetProperty(m => m.Status, OutboxStatus.Sent).SetProperty(m => m.SentAt, at).SetProperty(m => m.Attempts, m => m.Attempts + 1)),
-            cancellationToken);
-        sent.Clear();
+            CancellationToken.None);
     }
 
     /// <summary>Records one failed attempt (the domain's backoff rule on the loaded row), in one statement.</summary>
@@ -197,6 +257,7 @@ public sealed partial class OutboxDispatcher(
     {
         message.MarkFailed(error.Length > 2000 ? error[..2000] : error, permanent, clock.GetUtcNow());
         LogFailed(logger, message.Id, message.Kind, permanent, error);
+        await _recording;
         await db.OutboxMessages.Where(m => m.Id == message.Id && m.Status == OutboxStatus.Pending).ExecuteUpdateAsync(
             s => BumpVersion(s.SetProperty(m => m.Status, message.Status).SetProperty(m => m.Attempts, message.Attempts)
                 .SetProperty(m => m.LastError, message.LastError).SetProperty(m => m.NextAttemptAt, message.NextAttemptAt)),
@@ -214,4 +275,31 @@ public sealed partial class OutboxDispatcher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Message {Id} ({Kind}) non envoyé (définitif : {Permanent}) : {Error}")]
     private static partial void LogFailed(ILogger logger, Guid id, string kind, bool permanent, string error);
+
+    /// <summary>The messages sent but not yet handed to a recording statement, and when the oldest of them was sent.</summary>
+    private sealed class Unrecorded
+    {
+        private List<Guid> _ids = new(RecordEvery);
+
+        public int Count => _ids.Count;
+
+        public DateTimeOffset Oldest { get; private set; }
+
+        public void Add(Guid id, DateTimeOffset at)
+        {
+            if (_ids.Count == 0)
+            {
+                Oldest = at;
+            }
+
+            _ids.Add(id);
+        }
+
+        public List<Guid> Take()
+        {
+            var taken = _ids;
+            _ids = new(RecordEvery);
+            return taken;
+        }
+    }
 }

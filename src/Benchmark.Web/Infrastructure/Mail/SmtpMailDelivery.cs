@@ -8,17 +8,23 @@ using MimeKit;
 namespace Benchmark.Web.Infrastructure.Mail;
 
 /// <summary>
-/// MailKit over SMTP: one connection per batch (opened on the first message, re-opened after a broken one),
-/// STARTTLS, TLS on connect or none per <c>Smtp:Security</c>, authenticated when <c>Smtp:User</c> is set.
-/// A 5xx reply is permanent; 4xx replies, network and TLS failures are transient.
+/// MailKit over SMTP: one connection per batch — the dispatcher's whole drain — opened on the first message and
+/// re-opened only after a broken one; after <see cref="IdleCheck"/> without a command, a NOOP checks it first (a
+/// server may have dropped an idle connection) and a failed one reconnects. STARTTLS, TLS on connect or none per
+/// <c>Smtp:Security</c>, authenticated when <c>Smtp:User</c> is set. A 5xx reply is permanent; 4xx replies, network
+/// and TLS failures are transient.
 /// </summary>
-internal sealed class SmtpMailDelivery(IOptions<MailOptions> options) : IMailDelivery
+internal sealed class SmtpMailDelivery(IOptions<MailOptions> options, TimeProvider clock) : IMailDelivery
 {
-    public Task<IMailBatch> OpenBatchAsync(CancellationToken cancellationToken) => Task.FromResult<IMailBatch>(new Batch(options.Value));
+    /// <summary>Idle time after which the connection is checked with a NOOP before the next message.</summary>
+    public static readonly TimeSpan IdleCheck = TimeSpan.FromSeconds(30);
 
-    private sealed class Batch(MailOptions options) : IMailBatch
+    public Task<IMailBatch> OpenBatchAsync(CancellationToken cancellationToken) => Task.FromResult<IMailBatch>(new Batch(options.Value, clock));
+
+    private sealed class Batch(MailOptions options, TimeProvider clock) : IMailBatch
     {
         private readonly SmtpClient _client = new();
+        private long _lastCommand;
 
         public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
         {
@@ -26,6 +32,7 @@ internal sealed class SmtpMailDelivery(IOptions<MailOptions> options) : IMailDel
             {
                 await EnsureConnectedAsync(cancellationToken);
                 await _client.SendAsync(message, cancellationToken);
+                _lastCommand = clock.GetTimestamp();
             }
             catch (SmtpCommandException e)
             {
@@ -48,6 +55,19 @@ internal sealed class SmtpMailDelivery(IOptions<MailOptions> options) : IMailDel
 
         private async Task EnsureConnectedAsync(CancellationToken cancellationToken)
         {
+            if (_client.IsConnected && clock.GetElapsedTime(_lastCommand) >= IdleCheck)
+            {
+                try
+                {
+                    await _client.NoOpAsync(cancellationToken);
+                }
+                catch (Exception e) when (e is SmtpCommandException or SmtpProtocolException or IOException or SocketException or ServiceNotConnectedException)
+                {
+                    // Dropped while idle: reconnect below.
+                    await ResetAsync();
+                }
+            }
+
             if (_client.IsConnected)
             {
                 return;
@@ -64,6 +84,8 @@ internal sealed class SmtpMailDelivery(IOptions<MailOptions> options) : IMailDel
             {
                 await _client.AuthenticateAsync(user, options.SmtpPassword ?? "", cancellationToken);
             }
+
+            _lastCommand = clock.GetTimestamp();
         }
 
         private async Task ResetAsync()
