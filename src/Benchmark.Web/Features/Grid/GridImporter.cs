@@ -15,7 +15,11 @@ public enum GridImportStatus
 }
 
 /// <summary>What an import did: its status, the rows read/added, the refusals, or why the file could not be read.</summary>
-public sealed record GridImportOutcome(GridImportStatus Status, GridReadLog? Log, long RowsAdded, string? Message, DateTimeOffset? ImportedAt = null);
+public sealed record GridImportOutcome(GridImportStatus Status, GridReadLog? Log, long RowsAdded, string? Message, DateTimeOffset? ImportedAt = null)
+{
+    /// <summary>Periods whose indicator values the import left as they were (validated or in review).</summary>
+    public GridHeldPeriods Held { get; init; } = GridHeldPeriods.None;
+}
 
 /// <summary>
 /// Imports a grid file into an enrolment in one transaction, streaming: rows are parsed and bulk-written as they are
@@ -75,8 +79,8 @@ public sealed class GridImporter(BenchmarkDbContext db, GridIndicatorWriter indi
         import.Record(log.RowsRead, (int)added, log.RowsRejected);
         db.GridImports.Add(import);
         await db.SaveChangesAsync(cancellationToken);
-        await indicators.WriteAsync(target, actor, now, cancellationToken);
+        var held = await indicators.WriteAsync(target, actor, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new GridImportOutcome(GridImportStatus.Imported, log, added, null, now);
+        return new GridImportOutcome(GridImportStatus.Imported, log, added, null, now) { Held = held };
     }
 }

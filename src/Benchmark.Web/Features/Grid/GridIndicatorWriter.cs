@@ -8,7 +8,8 @@ namespace Benchmark.Web.Features.Grid;
 /// <summary>
 /// Reads an enrolment's grid as cells (one GROUP BY in the database) and stores the inputs the workflow declares as
 /// computed from the grid as <see cref="IndicatorValue"/> rows, so the indicator pages chart them like reported values.
-/// A value already submitted or validated for its period is left as it is (the period is in review or locked).
+/// A period whose report is submitted (in review) or validated (locked; only an ArsAdmin unlocks it) is left as it is,
+/// values present or not, and returned so the user is told.
 /// </summary>
 public sealed class GridIndicatorWriter(BenchmarkDbContext db)
 {
@@ -22,11 +23,16 @@ public sealed class GridIndicatorWriter(BenchmarkDbContext db)
                 g.Sum(e => (long?)e.AppointmentDelay) ?? 0, g.Count(e => e.AppointmentDelay != null),
                 g.Sum(e => e.ReportDelay) ?? 0, g.Count(e => e.ReportDelay != null)));
 
-    public async Task WriteAsync(GridTarget target, string actor, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Writes the computed inputs; returns the periods left untouched because submitted or validated.</summary>
+    public async Task<GridHeldPeriods> WriteAsync(GridTarget target, string actor, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
         var cells = await CellsAsync(target.EnrolmentId, cancellationToken);
-        var values = GridIndicatorInputs.Compute(target.Definition, target.Schema, cells);
+        var held = await db.IndicatorPeriodReports.AsNoTracking()
+            .Where(r => r.EnrolmentId == target.EnrolmentId && (r.Status == IndicatorValueStatus.Submitted || r.Status == IndicatorValueStatus.Validated))
+            .ToDictionaryAsync(r => r.Period, r => r.Status, StringComparer.Ordinal, cancellationToken);
+        var computed = GridIndicatorInputs.Compute(target.Definition, target.Schema, cells);
+        var values = computed.Where(v => !held.ContainsKey(v.Period)).ToList();
         var indicatorIds = values.Select(v => v.IndicatorId).Distinct().ToList();
         var existing = await db.IndicatorValues
             .Where(v => v.EnrolmentId == target.EnrolmentId && indicatorIds.Contains(v.IndicatorId))
@@ -44,5 +50,15 @@ public sealed class GridIndicatorWriter(BenchmarkDbContext db)
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        var skipped = computed.Select(v => v.Period).Where(held.ContainsKey).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        return new GridHeldPeriods(
+            [.. skipped.Where(p => held[p] == IndicatorValueStatus.Validated)],
+            [.. skipped.Where(p => held[p] == IndicatorValueStatus.Submitted)]);
     }
+}
+
+/// <summary>Period keys the grid computed values for but left alone: validated (locked) and submitted (in review).</summary>
+public sealed record GridHeldPeriods(IReadOnlyList<string> Locked, IReadOnlyList<string> InReview)
+{
+    public static readonly GridHeldPeriods None = new([], []);
 }

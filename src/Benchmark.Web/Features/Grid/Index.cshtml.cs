@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Benchmark.Core.Grid;
+using Benchmark.Core.Indicators;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -119,6 +120,14 @@ internal sealed class IndexModel(GridTargets targets, GridImporter importer, Gri
     }
 
     public static string Rows(int count) => count.ToString("N0", GridDisplay.French) + (count > 1 ? " lignes" : " ligne");
+
+    /// <summary>« septembre 2010 et octobre 2010 » from period keys (the key itself if it does not parse).</summary>
+    public static string Periods(IReadOnlyList<string> keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var titles = keys.Select(k => ReportingPeriod.TryParse(k)?.Title ?? k).ToList();
+        return titles.Count == 1 ? titles[0] : $"{string.Join(", ", titles.SkipLast(1))} et {titles[^1]}";
+    }
 
     public static IReadOnlyList<DelayBucket> Buckets => GridDistribution.Buckets;
 }

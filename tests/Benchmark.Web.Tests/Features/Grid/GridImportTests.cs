@@ -70,6 +70,41 @@ public sealed class GridImportTests(BenchmarkApp app) : IClassFixture<BenchmarkA
     }
 
     [Fact]
+    public async Task Upload_WhenAPeriodIsValidated_ThenItsValuesAreLeftAndTheUserIsTold()
+    {
+        var enrolment = await ImagingEnrolmentAsync(DemoSeeder.DemoFiness[0]);
+        await ClearAsync(enrolment);
+        await LockAsync(enrolment, "2010-M09", 99m);
+        try
+        {
+            using var client = await app.SignedInAsync("equipe@demo.benchmark.test");
+
+            var response = await UploadAsync(client, enrolment, "francais.csv");
+            var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(8, await CountAsync(enrolment));
+            var warning = System.Text.RegularExpressions.Regex.Match(html, "id=\"periodes-verrouillees\">(.*?)</div>", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value;
+            Assert.Contains("Les indicateurs de septembre 2010 ont été validés : la période est verrouillée", warning, StringComparison.Ordinal);
+            Assert.DoesNotContain("octobre 2010", warning, StringComparison.Ordinal);
+            var stored = await app.WithServicesAsync(async sp => await sp.GetRequiredService<BenchmarkDbContext>().IndicatorValues
+                .Where(v => v.EnrolmentId == enrolment).Select(v => new { v.Period, v.IndicatorId, v.InputId, v.Value, v.Status }).ToListAsync());
+            var locked = Assert.Single(stored, v => v.Period == "2010-M09");
+            Assert.Equal((99m, IndicatorValueStatus.Validated), (locked.Value, locked.Status));
+            Assert.Contains(stored, v => v.Period == "2010-M10" && v.IndicatorId == "taux-rdv-programmes" && v.InputId == "honores" && v.Value == 1m);
+        }
+        finally
+        {
+            await app.WithServicesAsync(async sp =>
+            {
+                var db = sp.GetRequiredService<BenchmarkDbContext>();
+                await db.IndicatorPeriodReports.Where(r => r.EnrolmentId == enrolment && r.Period == "2010-M09").ExecuteDeleteAsync();
+                return await db.IndicatorValues.Where(v => v.EnrolmentId == enrolment && v.Period == "2010-M09").ExecuteDeleteAsync();
+            });
+        }
+    }
+
+    [Fact]
     public async Task Upload_WhenWrongSheet_ThenClearErrorAndNothingImported()
     {
         var enrolment = await ImagingEnrolmentAsync(DemoSeeder.DemoFiness[0]);
@@ -155,6 +190,21 @@ public sealed class GridImportTests(BenchmarkApp app) : IClassFixture<BenchmarkA
 
     private Task<int> CountAsync(Guid enrolment) =>
         app.WithServicesAsync(sp => sp.GetRequiredService<BenchmarkDbContext>().GridEntries.CountAsync(e => e.EnrolmentId == enrolment));
+
+    /// <summary>A period the team submitted with one value and the consultant validated: locked.</summary>
+    private Task<int> LockAsync(Guid enrolment, string period, decimal value) => app.WithServicesAsync(async sp =>
+    {
+        var db = sp.GetRequiredService<BenchmarkDbContext>();
+        var now = DateTimeOffset.Parse("2010-11-02T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+        var report = new Benchmark.Core.Indicators.IndicatorPeriodReport(Guid.CreateVersion7(), enrolment, period);
+        Assert.True(report.Submit("equipe@demo.benchmark.test", now).IsSuccess);
+        Assert.True(report.Validate("consultant@demo.benchmark.test", null, now).IsSuccess);
+        var stored = new IndicatorValue(Guid.CreateVersion7(), enrolment, "taux-rdv-programmes", period, "honores", value, "equipe@demo.benchmark.test", now);
+        stored.Follow(report.Status);
+        db.IndicatorPeriodReports.Add(report);
+        db.IndicatorValues.Add(stored);
+        return await db.SaveChangesAsync();
+    });
 
     /// <summary>The tests of this class share one enrolment: each starts from an empty grid.</summary>
     private Task<int> ClearAsync(Guid enrolment) => app.WithServicesAsync(async sp =>
