@@ -18,8 +18,13 @@ public sealed class GridRowParser(GridSchema schema, GridHeader header)
         "dddd d MMMM yyyy", "dddd dd MMMM yyyy", "d MMMM yyyy", "dd MMMM yyyy",
     ];
 
+    private static readonly System.Buffers.SearchValues<char> NumberCharacters = System.Buffers.SearchValues.Create("0123456789+-,.");
+
     private static readonly DateOnly Earliest = new(2000, 1, 1);
     private static readonly DateOnly Latest = new(2099, 12, 31);
+
+    /// <summary>Cell text → value id per choice column: a grid repeats a handful of spellings a million times.</summary>
+    private readonly Dictionary<string, string?>[] _choices = [.. schema.Columns.Select(_ => new Dictionary<string, string?>(StringComparer.Ordinal))];
 
     public GridSchema Schema => schema;
 
@@ -60,6 +65,10 @@ public sealed class GridRowParser(GridSchema schema, GridHeader header)
             // An Excel date is a number of days since 1899-12-30 (the 1900 leap-year bug makes that the origin).
             date = serial is >= 1 and < 2958466 ? DateOnly.FromDateTime(DateTime.FromOADate(Math.Floor(serial))) : null;
         }
+        else if (FrenchDate(cell.Text!) is { } fast)
+        {
+            date = fast;
+        }
         else if (DateTime.TryParseExact(cell.Text!.Trim(), DateFormats, French, DateTimeStyles.AllowWhiteSpaces, out var parsed))
         {
             date = DateOnly.FromDateTime(parsed);
@@ -94,9 +103,19 @@ public sealed class GridRowParser(GridSchema schema, GridHeader header)
             return null;
         }
 
-        if (GridSchema.Choice(column, cell.Display) is { } value)
+        var text = cell.Display;
+        if (!_choices[index].TryGetValue(text, out var id))
         {
-            return value.Id;
+            id = GridSchema.Choice(column, text)?.Id;
+            if (_choices[index].Count < 1024)
+            {
+                _choices[index][text] = id;
+            }
+        }
+
+        if (id is not null)
+        {
+            return id;
         }
 
         errors.Add(new GridError(row.Number, column.Title, cell.Display,
@@ -142,10 +161,44 @@ public sealed class GridRowParser(GridSchema schema, GridHeader header)
         return column.Type == ColumnType.Integer ? Math.Round(number.Value) : number.Value;
     }
 
+    /// <summary>The common case <c>jj/mm/aaaa</c> read without the format list; null for anything else (the full parse decides).</summary>
+    private static DateOnly? FrenchDate(string text)
+    {
+        var s = text.AsSpan().Trim();
+        if (s.Length != 10 || s[2] != '/' || s[5] != '/'
+            || !int.TryParse(s[..2], NumberStyles.None, CultureInfo.InvariantCulture, out var day)
+            || !int.TryParse(s[3..5], NumberStyles.None, CultureInfo.InvariantCulture, out var month)
+            || !int.TryParse(s[6..], NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+            || year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            return null;
+        }
+
+        return new DateOnly(year, month, day);
+    }
+
     /// <summary>"2,5", "2.5", "1 234,5" (space or non-breaking space as thousands separator).</summary>
     public static double? ParseFrenchNumber(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        var trimmed = text.AsSpan().Trim();
+        if (trimmed.Length is > 0 and <= 32 && !trimmed.ContainsAnyExcept(NumberCharacters))
+        {
+            // Digits, sign, comma or dot only: the same rule as below without the allocations.
+            Span<char> copy = stackalloc char[trimmed.Length];
+            var comma = trimmed.Contains(',');
+            var length = 0;
+            foreach (var ch in trimmed)
+            {
+                if (!(comma && ch == '.'))
+                {
+                    copy[length++] = ch == ',' ? '.' : ch;
+                }
+            }
+
+            return double.TryParse(copy[..length], NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var quick) ? quick : null;
+        }
+
         var cleaned = text.Trim().Replace(" ", "", StringComparison.Ordinal).Replace("\u00A0", "", StringComparison.Ordinal).Replace("\u202F", "", StringComparison.Ordinal);
         if (cleaned.Contains(',', StringComparison.Ordinal))
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Xml;
 using Benchmark.Core.Grid;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
@@ -11,8 +12,8 @@ namespace Benchmark.Web.Features.Grid;
 internal sealed record WorkbookSheet(string Name, string PartId, bool Hidden);
 
 /// <summary>
-/// Reads XLSX worksheets with the OpenXML SAX reader (<see cref="OpenXmlReader"/>): one row in memory at a time, shared
-/// strings resolved, numeric cells kept as numbers (an Excel date is its serial number, the parser knows).
+/// Reads XLSX worksheets with an <see cref="XmlReader"/> over the sheet part: one row in memory at a time, shared strings
+/// resolved once (OpenXML SAX reader), numeric cells kept as numbers (an Excel date is its serial number, the parser knows).
 /// </summary>
 internal static class XlsxSheetReader
 {
@@ -29,52 +30,74 @@ internal static class XlsxSheetReader
         var workbook = document.WorkbookPart!;
         var strings = SharedStrings(workbook);
         var worksheet = (WorksheetPart)workbook.GetPartById(partId);
-        using var reader = OpenXmlReader.Create(worksheet);
+
+        // A plain XmlReader over the part: the OpenXML SAX reader costs an object and an attribute list per element.
+        using var reader = XmlReader.Create(worksheet.GetStream(FileMode.Open, FileAccess.Read), Settings);
         var cells = new List<SheetCell>(8);
         var rowNumber = 0;
         var column = 0;
         string? type = null;
         string? value = null;
         var inCell = false;
-        while (reader.Read())
+        reader.Read();
+        while (!reader.EOF)
         {
-            if (reader.ElementType == typeof(Row))
+            if (reader.NodeType == XmlNodeType.Element)
             {
-                if (reader.IsStartElement)
+                switch (reader.LocalName)
                 {
-                    rowNumber = Attribute(reader, "r") is { } r ? int.Parse(r, CultureInfo.InvariantCulture) : rowNumber + 1;
-                    cells.Clear();
+                    case "row":
+                        rowNumber = reader.GetAttribute("r") is { } r ? int.Parse(r, CultureInfo.InvariantCulture) : rowNumber + 1;
+                        cells.Clear();
+                        if (reader.IsEmptyElement)
+                        {
+                            yield return new SheetRow(rowNumber, []);
+                        }
+
+                        break;
+                    case "c":
+                        column = reader.GetAttribute("r") is { } reference ? ColumnIndex(reference) : cells.Count;
+                        type = reader.GetAttribute("t");
+                        value = null;
+                        inCell = !reader.IsEmptyElement;
+                        if (!inCell)
+                        {
+                            AddCell(cells, column, default);
+                        }
+
+                        break;
+                    case "v" or "t" when inCell:
+                        value = (value ?? "") + reader.ReadElementContentAsString();
+                        continue;
                 }
-                else if (reader.IsEndElement)
+            }
+            else if (reader.NodeType == XmlNodeType.EndElement)
+            {
+                if (reader.LocalName == "c" && inCell)
+                {
+                    AddCell(cells, column, ToCell(type, value, strings));
+                    inCell = false;
+                }
+                else if (reader.LocalName == "row")
                 {
                     yield return new SheetRow(rowNumber, cells.ToArray());
                 }
             }
-            else if (reader.ElementType == typeof(Cell))
-            {
-                if (reader.IsStartElement)
-                {
-                    inCell = true;
-                    column = Attribute(reader, "r") is { } reference ? ColumnIndex(reference) : cells.Count;
-                    type = Attribute(reader, "t");
-                    value = null;
-                }
-                else if (reader.IsEndElement)
-                {
-                    while (cells.Count < column)
-                    {
-                        cells.Add(default);
-                    }
 
-                    cells.Add(ToCell(type, value, strings));
-                    inCell = false;
-                }
-            }
-            else if (inCell && reader.IsStartElement && (reader.ElementType == typeof(CellValue) || reader.ElementType == typeof(Text)))
-            {
-                value = (value ?? "") + reader.GetText();
-            }
+            reader.Read();
         }
+    }
+
+    private static readonly XmlReaderSettings Settings = new() { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, CloseInput = true };
+
+    private static void AddCell(List<SheetCell> cells, int column, SheetCell cell)
+    {
+        while (cells.Count < column)
+        {
+            cells.Add(default);
+        }
+
+        cells.Add(cell);
     }
 
     private static SheetCell ToCell(string? type, string? value, List<string> strings) => type switch
@@ -110,19 +133,6 @@ internal static class XlsxSheetReader
         }
 
         return result;
-    }
-
-    private static string? Attribute(OpenXmlReader reader, string name)
-    {
-        foreach (var attribute in reader.Attributes)
-        {
-            if (attribute.LocalName == name)
-            {
-                return attribute.Value;
-            }
-        }
-
-        return null;
     }
 
     /// <summary>"C12" → 2.</summary>
