@@ -63,6 +63,66 @@ public static class ReminderPlanner
         return run.Planned.OrderBy(p => p.DueAtUtc).ThenBy(p => p.IdempotencyKey, StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>
+    /// How far, at <paramref name="now"/>, the session rules of <paramref name="definitions"/> reach: a session row can
+    /// only get a reminder when its start lies in <see cref="ReminderReach.Starts"/> or, for a report rule, its end in
+    /// <see cref="ReminderReach.Ends"/> (both null when no rule of that trigger exists). The sweep reads only those
+    /// rows; the planner applies the same windows (<see cref="ReminderWindow.MayConcern"/>).
+    /// </summary>
+    public static ReminderReach SessionReach(IEnumerable<WorkflowDefinition> definitions, DateTimeOffset now, TimeSpan? lookback = null)
+    {
+        ArgumentNullException.ThrowIfNull(definitions);
+        var since = now - (lookback ?? DefaultLookback);
+        ReminderInterval? starts = null, ends = null;
+        foreach (var definition in definitions)
+        {
+            foreach (var rule in definition.Reminders.Where(r => r.On is ReminderTrigger.SessionStart or ReminderTrigger.SessionReportDue))
+            {
+                var window = new ReminderWindow(rule, now, since, rule.On == ReminderTrigger.SessionReportDue ? ReminderRun.ReportDays(definition) : 0);
+                var reach = new ReminderInterval(window.ReachFrom, window.ReachTo);
+                if (rule.On == ReminderTrigger.SessionStart)
+                {
+                    starts = starts?.Union(reach) ?? reach;
+                }
+                else
+                {
+                    ends = ends?.Union(reach) ?? reach;
+                }
+            }
+        }
+
+        return new ReminderReach(starts, ends);
+    }
+
+    /// <summary>
+    /// Which enrolment data the wave's calendar items need at <paramref name="now"/>: none when no deliverable,
+    /// checklist item, phase or indicator period of <paramref name="calendar"/> has a reminder due in the window.
+    /// </summary>
+    public static ReminderNeeds ItemNeeds(ResolvedCalendar calendar, DateTimeOffset now, TimeSpan? lookback = null)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        var since = now - (lookback ?? DefaultLookback);
+        var needs = ReminderNeeds.None;
+        foreach (var rule in calendar.Definition.Reminders)
+        {
+            var window = new ReminderWindow(rule, now, since, 0);
+            var due = rule.On switch
+            {
+                ReminderTrigger.DeliverableDue => Due(calendar.Deliverables, i => i.Due, window).Any(),
+                ReminderTrigger.ChecklistDue => Due(calendar.Checklist, i => i.Due, window).Any(),
+                ReminderTrigger.PhaseDue => Due(calendar.Phases, p => p.Due, window).Any(),
+                ReminderTrigger.IndicatorDue => DuePeriods(calendar, window).Any(),
+                _ => false,
+            };
+            if (due)
+            {
+                needs |= rule.On == ReminderTrigger.IndicatorDue ? ReminderNeeds.Indicators : ReminderNeeds.ItemStates;
+            }
+        }
+
+        return needs;
+    }
+
     private static void PlanSessions(ReminderRun run, ReminderDefinition rule)
     {
         var window = run.Window(rule);
@@ -113,19 +173,13 @@ public static class ReminderPlanner
 
     private static void PlanDeliverables(ReminderRun run, ReminderDefinition rule)
     {
-        var window = run.Window(rule);
-        foreach (var item in run.Calendar.Deliverables)
+        foreach (var (item, due) in Due(run.Calendar.Deliverables, i => i.Due, run.Window(rule)))
         {
-            if (window.DueWithin(item.Due) is not { } due)
-            {
-                continue;
-            }
-
             var d = item.Definition;
             var phaseId = run.PhaseOfDeliverable(d.Id);
             foreach (var enrolment in run.Active)
             {
-                var status = enrolment.Enrolment.Deliverable(d.Id)?.Status ?? DeliverableStatus.Draft;
+                var status = enrolment.Enrolment.Deliverable(d.Id);
                 var target = ReminderRun.ForEnrolment(ReminderTargetKind.Deliverable, d.Id, item.Due, [d.Owner], enrolment,
                     ReminderModel.ForItem(run, d.Id, d.Title, status.ToString()));
                 run.Emit(rule, target, due, audience =>
@@ -146,19 +200,13 @@ public static class ReminderPlanner
 
     private static void PlanChecklist(ReminderRun run, ReminderDefinition rule)
     {
-        var window = run.Window(rule);
-        foreach (var item in run.Calendar.Checklist)
+        foreach (var (item, due) in Due(run.Calendar.Checklist, i => i.Due, run.Window(rule)))
         {
-            if (window.DueWithin(item.Due) is not { } due)
-            {
-                continue;
-            }
-
             var c = item.Definition;
             var phaseId = run.PhaseOfChecklistItem(c.Id);
             foreach (var enrolment in run.Active)
             {
-                var status = enrolment.Enrolment.Entry(c.Id)?.Status ?? ChecklistStatus.Open;
+                var status = enrolment.Enrolment.Entry(c.Id);
                 var target = ReminderRun.ForEnrolment(ReminderTargetKind.Checklist, c.Id, item.Due, [c.Owner], enrolment,
                     ReminderModel.ForItem(run, c.Id, c.Text, status.ToString()));
                 run.Emit(rule, target, due, _ => ReminderRun.Phase(enrolment, phaseId) == PhaseStatus.Open && status == ChecklistStatus.Open);
@@ -168,14 +216,8 @@ public static class ReminderPlanner
 
     private static void PlanPhases(ReminderRun run, ReminderDefinition rule)
     {
-        var window = run.Window(rule);
-        foreach (var phase in run.Calendar.Phases)
+        foreach (var (phase, due) in Due(run.Calendar.Phases, p => p.Due, run.Window(rule)))
         {
-            if (window.DueWithin(phase.Due) is not { } due)
-            {
-                continue;
-            }
-
             var p = phase.Definition;
             foreach (var enrolment in run.Active)
             {
@@ -189,30 +231,49 @@ public static class ReminderPlanner
 
     private static void PlanIndicators(ReminderRun run, ReminderDefinition rule)
     {
-        var window = run.Window(rule);
-        if (run.Calendar.Phases.Count == 0)
+        foreach (var (type, period, due) in DuePeriods(run.Calendar, run.Window(rule)))
         {
-            return;
+            foreach (var enrolment in run.Active)
+            {
+                var reported = run.Reported(enrolment);
+                var missing = type.Where(i => !reported.Contains(new IndicatorReport(i.Id, period.Key))).ToList();
+                var target = ReminderRun.ForEnrolment(ReminderTargetKind.Indicator, period.Key, period.End, run.EstablishmentRoles, enrolment,
+                    ReminderModel.ForPeriod(run, period, missing));
+                run.Emit(rule, target, due, _ => missing.Count > 0);
+            }
+        }
+    }
+
+    /// <summary>The calendar's items of one kind whose reminder falls inside the window, with that instant.</summary>
+    private static IEnumerable<(T Item, DateTimeOffset Due)> Due<T>(IEnumerable<T> items, Func<T, DateOnly> day, ReminderWindow window)
+    {
+        foreach (var item in items)
+        {
+            if (window.DueWithin(day(item)) is { } due)
+            {
+                yield return (item, due);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The indicator periods (by period type, those ending between the first phase's start and the last phase's
+    /// deadline) whose reminder falls inside the window.
+    /// </summary>
+    private static IEnumerable<(IGrouping<IndicatorPeriod, IndicatorDefinition> Type, IndicatorPeriodSlot Period, DateTimeOffset Due)> DuePeriods(
+        ResolvedCalendar calendar, ReminderWindow window)
+    {
+        if (calendar.Phases.Count == 0)
+        {
+            yield break;
         }
 
-        var (from, to) = (run.Calendar.Phases.Min(p => p.Start), run.Calendar.Phases.Max(p => p.Due));
-        foreach (var type in run.Definition.Indicators.GroupBy(i => i.Period))
+        var (from, to) = (calendar.Phases.Min(p => p.Start), calendar.Phases.Max(p => p.Due));
+        foreach (var type in calendar.Definition.Indicators.GroupBy(i => i.Period))
         {
-            foreach (var period in IndicatorPeriods.EndingBetween(type.Key, from, to))
+            foreach (var (period, due) in Due(IndicatorPeriods.EndingBetween(type.Key, from, to), p => p.End, window))
             {
-                if (window.DueWithin(period.End) is not { } due)
-                {
-                    continue;
-                }
-
-                foreach (var enrolment in run.Active)
-                {
-                    var reported = run.Reported(enrolment);
-                    var missing = type.Where(i => !reported.Contains(new IndicatorReport(i.Id, period.Key))).ToList();
-                    var target = ReminderRun.ForEnrolment(ReminderTargetKind.Indicator, period.Key, period.End, run.EstablishmentRoles, enrolment,
-                        ReminderModel.ForPeriod(run, period, missing));
-                    run.Emit(rule, target, due, _ => missing.Count > 0);
-                }
+                yield return (type, period, due);
             }
         }
     }

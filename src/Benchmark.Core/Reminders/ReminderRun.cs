@@ -43,12 +43,15 @@ internal sealed class ReminderRun
         _sessions = Definition.Sessions.ToDictionary(d => d.Id, StringComparer.Ordinal);
         _checklistPhase = Definition.Phases.SelectMany(p => p.Checklist.Select(c => (c.Id, Phase: p.Id))).ToDictionary(x => x.Id, x => x.Phase, StringComparer.Ordinal);
         _deliverablePhase = Definition.Phases.SelectMany(p => p.Deliverables.Select(d => (d.Id, Phase: p.Id))).ToDictionary(x => x.Id, x => x.Phase, StringComparer.Ordinal);
-        _reportDays = Definition.Sessions.Select(d => d.Report?.Due ?? Offset.Zero)
-            .Select(o => (Math.Abs(o.Months) * 31) + Math.Abs(o.Days) + (Math.Abs(o.Minutes) / (24 * 60))).DefaultIfEmpty().Max();
+        _reportDays = ReportDays(Definition);
         EstablishmentRoles = Definition.Roles.Where(r => r.Side == RoleSide.Establishment).Select(r => r.Id).ToList();
     }
 
     public ResolvedCalendar Calendar { get; }
+
+    /// <summary>The largest report delay of the definition, in days (rounded up): how far a report's day lies after its session's end.</summary>
+    public static int ReportDays(WorkflowDefinition definition) => definition.Sessions.Select(d => d.Report?.Due ?? Offset.Zero)
+        .Select(o => (Math.Abs(o.Months) * 31) + Math.Abs(o.Days) + (Math.Abs(o.Minutes) / (24 * 60))).DefaultIfEmpty().Max();
 
     public WorkflowDefinition Definition => Calendar.Definition;
 
@@ -87,7 +90,7 @@ internal sealed class ReminderRun
         return set;
     }
 
-    public static PhaseStatus Phase(ReminderEnrolment enrolment, string phaseId) => enrolment.Enrolment.Phase(phaseId)?.Status ?? PhaseStatus.Pending;
+    public static PhaseStatus Phase(ReminderEnrolment enrolment, string phaseId) => enrolment.Enrolment.Phase(phaseId);
 
     public ReminderWindow Window(ReminderDefinition rule) =>
         new(rule, _now, _since, rule.On == ReminderTrigger.SessionReportDue ? _reportDays : 0);

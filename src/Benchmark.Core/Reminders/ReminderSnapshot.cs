@@ -1,3 +1,4 @@
+using Benchmark.Core.Definitions;
 using Benchmark.Core.Domain;
 
 namespace Benchmark.Core.Reminders;
@@ -21,12 +22,12 @@ public sealed record ReminderSnapshot(
 /// <summary>
 /// One enrolment: its state (checklist, deliverables, phases), its team and the indicator periods already reported.
 /// </summary>
-/// <param name="Enrolment">The workflow instance; its id, group and establishment ids come from here.</param>
+/// <param name="Enrolment">The workflow instance's state as far as reminders are concerned (an <see cref="Domain.Enrolment"/> converts).</param>
 /// <param name="Team">The establishment's project team: who an <c>establishment</c>-side role reaches.</param>
 /// <param name="EstablishmentName">Shown in the messages; optional.</param>
 /// <param name="ReportedIndicators">Indicator values already reported (as the sweep defines "reported").</param>
 public sealed record ReminderEnrolment(
-    Enrolment Enrolment,
+    EnrolmentFacts Enrolment,
     IReadOnlyList<ReminderTeamMember> Team,
     string? EstablishmentName = null,
     IReadOnlyCollection<IndicatorReport>? ReportedIndicators = null);
@@ -44,7 +45,83 @@ public sealed record ReminderContact(string Name, string Email);
 public sealed record ReminderGroup(Guid Id, string Name, ReminderContact? Consultant);
 
 /// <summary>A session row and whether the report owed after it (definition <c>report</c>) has been submitted.</summary>
-public sealed record ReminderSession(Session Session, bool ReportSubmitted = false);
+/// <param name="Session">The row's columns the planner reads (a <see cref="Domain.Session"/> converts).</param>
+/// <param name="ReportSubmitted">Whether a <see cref="SessionReport"/> exists for it.</param>
+public sealed record ReminderSession(SessionFacts Session, bool ReportSubmitted = false);
+
+/// <summary>
+/// The columns of a <see cref="Domain.Session"/> row that reminders read: what the sweep projects from the database
+/// (not the agenda nor the minutes).
+/// </summary>
+public sealed record SessionFacts(
+    Guid Id,
+    Guid WaveId,
+    Guid? GroupId,
+    Guid? EnrolmentId,
+    string SessionId,
+    SessionKind Kind,
+    SessionStatus Status,
+    DateTimeOffset StartUtc,
+    DateTimeOffset EndUtc,
+    string? Location,
+    string? VisioUrl)
+{
+    /// <summary>The session's current state (a copy: later changes to the entity are not seen).</summary>
+    public static SessionFacts FromSession(Session session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return new(session.Id, session.WaveId, session.GroupId, session.EnrolmentId, session.SessionId, session.Kind, session.Status,
+            session.StartUtc, session.EndUtc, session.Location, session.VisioUrl);
+    }
+
+    public static implicit operator SessionFacts(Session session) => FromSession(session);
+}
+
+/// <summary>
+/// An enrolment's state as far as reminders are concerned: its ids, its status and the status of each phase,
+/// checklist item and deliverable it has a row for (what has none is pending, open or draft).
+/// </summary>
+public sealed record EnrolmentFacts(Guid Id, Guid GroupId, Guid EstablishmentId, EnrolmentStatus Status)
+{
+    public IReadOnlyDictionary<string, PhaseStatus> Phases { get; init; } = new Dictionary<string, PhaseStatus>(StringComparer.Ordinal);
+
+    public IReadOnlyDictionary<string, ChecklistStatus> Checklist { get; init; } = new Dictionary<string, ChecklistStatus>(StringComparer.Ordinal);
+
+    public IReadOnlyDictionary<string, DeliverableStatus> Deliverables { get; init; } = new Dictionary<string, DeliverableStatus>(StringComparer.Ordinal);
+
+    public PhaseStatus Phase(string phaseId) => Phases.TryGetValue(phaseId, out var status) ? status : PhaseStatus.Pending;
+
+    public ChecklistStatus Entry(string itemId) => Checklist.TryGetValue(itemId, out var status) ? status : ChecklistStatus.Open;
+
+    public DeliverableStatus Deliverable(string deliverableId) => Deliverables.TryGetValue(deliverableId, out var status) ? status : DeliverableStatus.Draft;
+
+    /// <summary>The enrolment's current state (a copy: later changes to the entity are not seen).</summary>
+    public static EnrolmentFacts FromEnrolment(Enrolment enrolment)
+    {
+        ArgumentNullException.ThrowIfNull(enrolment);
+        return new(enrolment.Id, enrolment.GroupId, enrolment.EstablishmentId, enrolment.Status)
+        {
+            Phases = ByFirst(enrolment.Phases.Select(p => (p.PhaseId, p.Status))),
+            Checklist = ByFirst(enrolment.Checklist.Select(c => (c.ItemId, c.Status))),
+            Deliverables = ByFirst(enrolment.Deliverables.Select(d => (d.DeliverableId, d.Status))),
+        };
+    }
+
+    /// <summary>Status by item id; the first row of an id wins (as <see cref="Domain.Enrolment.Phase"/> finds it).</summary>
+    public static Dictionary<string, TStatus> ByFirst<TStatus>(IEnumerable<(string Id, TStatus Status)> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var byId = new Dictionary<string, TStatus>(StringComparer.Ordinal);
+        foreach (var (id, status) in rows)
+        {
+            byId.TryAdd(id, status);
+        }
+
+        return byId;
+    }
+
+    public static implicit operator EnrolmentFacts(Enrolment enrolment) => FromEnrolment(enrolment);
+}
 
 /// <summary>One indicator reported for one period (<see cref="IndicatorPeriods.Key"/>, e.g. <c>2027-B2</c>).</summary>
 public readonly record struct IndicatorReport(string IndicatorId, string Period);

@@ -30,7 +30,13 @@ internal sealed class ReminderWindow
     /// A cheap first filter for session rows: false when <paramref name="instant"/> is days away from any target
     /// the rule could fire for in this window, so most sessions of a large wave cost two comparisons.
     /// </summary>
-    public bool MayConcern(DateTimeOffset instant) => instant >= _reachFrom && instant <= _reachTo;
+    public bool MayConcern(DateTimeOffset instant) => instant >= ReachFrom && instant <= ReachTo;
+
+    /// <summary>The first instant <see cref="MayConcern"/> accepts.</summary>
+    public DateTimeOffset ReachFrom => _reachFrom;
+
+    /// <summary>The last instant <see cref="MayConcern"/> accepts.</summary>
+    public DateTimeOffset ReachTo => _reachTo;
 
     /// <summary>When the rule fires for a target on <paramref name="day"/>, if that instant is inside the window.</summary>
     public DateTimeOffset? DueWithin(DateOnly day)

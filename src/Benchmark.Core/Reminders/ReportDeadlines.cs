@@ -5,7 +5,7 @@ using Benchmark.Core.Scheduling;
 namespace Benchmark.Core.Reminders;
 
 /// <summary>A report owed after a session that is past its deadline and not submitted.</summary>
-public sealed record OverdueReport(Session Session, SessionDefinition Definition, DateOnly Due)
+public sealed record OverdueReport(SessionFacts Session, SessionDefinition Definition, DateOnly Due)
 {
     /// <summary>The alert's key: one alert per session, however often the sweep runs.</summary>
     public string AlertKey => $"session-report-overdue:{Session.Id}";
@@ -21,13 +21,21 @@ public static class ReportDeadlines
     public static DateOnly? DueDay(SessionDefinition? definition, Session session)
     {
         ArgumentNullException.ThrowIfNull(session);
-        return definition?.Report is { } report ? report.Due.AddTo(ParisDay(session.EndUtc)) : null;
+        return DueDay(definition, session.EndUtc);
+    }
+
+    public static DateOnly? DueDay(SessionDefinition? definition, SessionFacts session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return DueDay(definition, session.EndUtc);
     }
 
     /// <summary>The first instant at which a report due on <paramref name="due"/> is late: midnight ending that day, Paris.</summary>
     public static DateTimeOffset LateFrom(DateOnly due) => ParisTime.ToUtc(due.AddDays(1), TimeOnly.MinValue);
 
-    public static bool Owes(Session session) => session.Status is SessionStatus.Scheduled or SessionStatus.Held;
+    public static bool Owes(Session session) => Owes(session?.Status ?? throw new ArgumentNullException(nameof(session)));
+
+    public static bool Owes(SessionStatus status) => status is SessionStatus.Scheduled or SessionStatus.Held;
 
     /// <summary>The reports of <paramref name="sessions"/> late at <paramref name="now"/> and not submitted.</summary>
     public static IReadOnlyList<OverdueReport> Overdue(WorkflowDefinition definition, IEnumerable<ReminderSession> sessions, DateTimeOffset now)
@@ -35,7 +43,7 @@ public static class ReportDeadlines
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(sessions);
         var overdue = new List<OverdueReport>();
-        foreach (var row in sessions.Where(r => !r.ReportSubmitted && Owes(r.Session)))
+        foreach (var row in sessions.Where(r => !r.ReportSubmitted && Owes(r.Session.Status)))
         {
             if (definition.FindSession(row.Session.SessionId) is { Report: not null } d && DueDay(d, row.Session) is { } due && now >= LateFrom(due))
             {
@@ -45,6 +53,9 @@ public static class ReportDeadlines
 
         return overdue;
     }
+
+    private static DateOnly? DueDay(SessionDefinition? definition, DateTimeOffset endUtc) =>
+        definition?.Report is { } report ? report.Due.AddTo(ParisDay(endUtc)) : null;
 
     internal static DateOnly ParisDay(DateTimeOffset instant) => DateOnly.FromDateTime(ParisTime.ToParis(instant).DateTime);
 }

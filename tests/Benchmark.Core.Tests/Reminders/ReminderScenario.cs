@@ -28,7 +28,7 @@ internal sealed class ReminderScenario
         return result.Definition!;
     });
 
-    private readonly List<ReminderEnrolment> _enrolments = [];
+    private readonly List<(Enrolment Enrolment, IReadOnlyList<ReminderTeamMember> Team, string Name)> _enrolments = [];
 
     public ReminderScenario()
     {
@@ -40,14 +40,14 @@ internal sealed class ReminderScenario
             var group = n <= 3 ? GroupA : GroupB;
             var enrolment = new Enrolment(Guid.NewGuid(), WaveId, group.Id, Guid.NewGuid());
             Assert.True(WorkflowEngine.Execute(Definition, enrolment, EnrolmentContext.Empty, new StartEnrolment(Ars), Start).IsSuccess);
-            _enrolments.Add(new ReminderEnrolment(enrolment,
+            _enrolments.Add((enrolment,
                 [new("chef-de-projet", $"Chef {n}", $"chef{n}@etab{n}.test"), new("medecin-referent", $"Médecin {n}", $"medecin{n}@etab{n}.test")],
                 $"Établissement {n}"));
-            Sessions.Add(new ReminderSession(NewSession("SI1", group.Id, enrolment.Id)));
+            Sessions.Add(NewSession("SI1", group.Id, enrolment.Id));
         }
 
-        Sessions.Add(new ReminderSession(NewSession("SC1", GroupA.Id, null)));
-        Sessions.Add(new ReminderSession(NewSession("SC1", GroupB.Id, null)));
+        Sessions.Add(NewSession("SC1", GroupA.Id, null));
+        Sessions.Add(NewSession("SC1", GroupB.Id, null));
     }
 
     /// <summary>Before anything is due: when the enrolments start and sessions get scheduled.</summary>
@@ -63,18 +63,23 @@ internal sealed class ReminderScenario
 
     public ReminderGroup GroupB { get; }
 
-    public List<ReminderSession> Sessions { get; } = [];
+    /// <summary>The session entities: the snapshot reads their state when it is taken.</summary>
+    public List<Session> Sessions { get; } = [];
+
+    /// <summary>The sessions whose report to the ARS counts as submitted.</summary>
+    public HashSet<Guid> SubmittedReports { get; } = [];
 
     public List<ReminderContact> Referents { get; } = [Referent];
 
-    public IReadOnlyList<ReminderEnrolment> Enrolments => _enrolments;
+    /// <summary>The enrolments as the planner sees them now (their current state).</summary>
+    public IReadOnlyList<ReminderEnrolment> Enrolments => _enrolments.Select(e => new ReminderEnrolment(e.Enrolment, e.Team, e.Name)).ToList();
 
     /// <summary>Enrolment <paramref name="n"/> (1–3 in group A, 4–5 in group B).</summary>
     public Enrolment Enrolment(int n) => _enrolments[n - 1].Enrolment;
 
-    public Session IndividualSession(int n) => Sessions.Single(s => s.Session.EnrolmentId == Enrolment(n).Id).Session;
+    public Session IndividualSession(int n) => Sessions.Single(s => s.EnrolmentId == Enrolment(n).Id);
 
-    public Session CollectiveSession(ReminderGroup group) => Sessions.Single(s => s.Session.Kind == SessionKind.Collective && s.Session.GroupId == group.Id).Session;
+    public Session CollectiveSession(ReminderGroup group) => Sessions.Single(s => s.Kind == SessionKind.Collective && s.GroupId == group.Id);
 
     public void Run(int n, EnrolmentCommand command)
     {
@@ -84,7 +89,8 @@ internal sealed class ReminderScenario
 
     public void Withdraw(int n) => Enrolment(n).Status = EnrolmentStatus.Withdrawn;
 
-    public ReminderSnapshot Snapshot() => new(WaveId, _enrolments, Sessions, [GroupA, GroupB], Referents);
+    public ReminderSnapshot Snapshot() =>
+        new(WaveId, Enrolments, [.. Sessions.Select(s => new ReminderSession(s, SubmittedReports.Contains(s.Id)))], [GroupA, GroupB], Referents);
 
     public IReadOnlyList<PlannedReminder> Plan(DateTimeOffset now, TimeSpan? lookback = null) => ReminderPlanner.Plan(Calendar, Snapshot(), now, lookback);
 

@@ -99,7 +99,7 @@ public sealed class SessionReminderTests
         var scenario = new ReminderScenario();
         var two = scenario.Enrolments[1];
         var shared = two with { Team = [new("chef-de-projet", "Chef 2", "double@etab2.test"), new("medecin-referent", "Chef 2", "Double@Etab2.test")] };
-        var snapshot = scenario.Snapshot() with { Enrolments = [.. scenario.Enrolments.Select(e => e == two ? shared : e)] };
+        var snapshot = scenario.Snapshot() with { Enrolments = [.. scenario.Enrolments.Select(e => e.Enrolment.Id == two.Enrolment.Id ? shared : e)] };
 
         // Act
         var due = ReminderPlanner.Plan(scenario.Calendar, snapshot, Utc("2027-03-29T06:00:00Z"))
@@ -149,8 +149,7 @@ public sealed class SessionReminderTests
         var scenario = new ReminderScenario();
         var now = Utc("2027-04-13T06:00:00Z");
         var sessionB = scenario.CollectiveSession(scenario.GroupB);
-        var index = scenario.Sessions.FindIndex(s => s.Session == sessionB);
-        scenario.Sessions[index] = scenario.Sessions[index] with { ReportSubmitted = true };
+        scenario.SubmittedReports.Add(sessionB.Id);
 
         // Act
         var due = scenario.Plan(now, "compte-rendu-retard");

@@ -1,8 +1,9 @@
+using System.Collections.Concurrent;
+using Benchmark.Core.Definitions;
 using Benchmark.Core.Domain;
 using Benchmark.Core.Reminders;
 using Benchmark.Core.Scheduling;
 using Benchmark.Data;
-using Benchmark.Web.Features.Api;
 using Benchmark.Web.Infrastructure.Mail;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,19 +12,38 @@ namespace Benchmark.Web.Infrastructure.Reminders;
 /// <summary>
 /// Decides, from the database, which reminders are due now and queues each one in the outbox under its idempotency
 /// key (rule, target, occurrence, recipient): a second sweep, a sweep on another node or after a restart queues
-/// nothing more. All waves are loaded at once, one query per kind of data (no query per wave or per enrolment).
+/// nothing more. All waves are decided at once, one query per kind of data (no query per wave or per enrolment).
+/// <para>
+/// Only what a rule can reach now is read: the session rows whose start (or end, for a report) lies within the
+/// reach of the definitions' rules (<see cref="ReminderPlanner.SessionReach"/>) and those whose report to the ARS
+/// is owed, missing and late (alerts, below); then, only for the waves with such a session or with a calendar item
+/// due (<see cref="ReminderPlanner.ItemNeeds"/>), their enrolments and teams, and the item statuses and indicator
+/// values only where an item or a period is due. Past waves cost a few rows. Every read is a narrow no-tracking
+/// projection.
+/// </para>
 /// <para>
 /// Only <see cref="SessionStatus.Scheduled"/> sessions (and <see cref="SessionStatus.Held"/> ones, for the report
 /// owed after them) are reminded: a <see cref="SessionStatus.Planned"/> date comes from the definition and is not
 /// yet an appointment anyone was invited to. A session's report to the ARS counts as submitted once a
 /// <see cref="SessionReport"/> exists: its reminders stop, and a report past its deadline without one raises an
-/// <see cref="Alert"/> (<see cref="OverdueReportAlerts"/>).
+/// <see cref="Alert"/> (<see cref="OverdueReportAlerts"/>) — for a session that ended within
+/// <see cref="OverdueHorizon"/>, however late the sweep notices it.
 /// </para>
 /// </summary>
 public sealed partial class ReminderSweep(BenchmarkDbContext db, MailOutbox outbox, ILogger<ReminderSweep> logger)
 {
-    /// <summary>How many candidate keys are checked per query (SQL parameter limits).</summary>
-    private const int KeyChunk = 500;
+    /// <summary>
+    /// How far back a session may have ended and still raise its late-report alert: a year, longer than a wave's
+    /// coaching, so any report the sweep has not seen yet (a sweep stopped for months, a session marked held late)
+    /// is still alerted once, while years of history are not read again every morning.
+    /// </summary>
+    public static readonly TimeSpan OverdueHorizon = TimeSpan.FromDays(366);
+
+    /// <summary>How many candidate keys are checked per query (one array parameter each).</summary>
+    private const int KeyChunk = 5_000;
+
+    /// <summary>Parsed definitions by source hash: a stored version's source never changes under its hash.</summary>
+    private static readonly ConcurrentDictionary<string, WorkflowDefinition> Parsed = new(StringComparer.Ordinal);
 
     /// <summary>Queues the reminders due at <paramref name="now"/>; returns how many outbox rows were inserted.</summary>
     public async Task<int> RunAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
@@ -41,23 +61,16 @@ public sealed partial class ReminderSweep(BenchmarkDbContext db, MailOutbox outb
             return 0;
         }
 
+        var messages = new List<OutboxMessage>(fresh.Count);
         foreach (var reminder in fresh)
         {
-            await outbox.QueueAsync(reminder.Template, reminder.Recipient.Email, Model(reminder), reminder.IdempotencyKey);
+            // The outbox builds the row (payload, rendered subject); it is written below in one statement, not by SaveChanges.
+            var message = await outbox.QueueAsync(reminder.Template, reminder.Recipient.Email, Model(reminder), reminder.IdempotencyKey);
+            db.Entry(message).State = EntityState.Detached;
+            messages.Add(message);
         }
 
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return fresh.Count;
-        }
-        catch (Exception e) when (e is DbUpdateException || e.InnerException is DbUpdateException)
-        {
-            // Another sweep inserted some of the same keys in the meantime (PostgreSQL may report the race as a deadlock,
-            // wrapped by the retrying execution strategy): insert one by one, skipping duplicates.
-            db.ChangeTracker.Clear();
-            return await InsertOneByOneAsync(fresh, cancellationToken);
-        }
+        return await KeyedInsert.InsertMissingAsync(db, messages, m => m.IdempotencyKey, nameof(OutboxMessage.IdempotencyKey), cancellationToken);
     }
 
     /// <summary>Every reminder due now, over all waves (nothing is written).</summary>
@@ -68,63 +81,144 @@ public sealed partial class ReminderSweep(BenchmarkDbContext db, MailOutbox outb
     private async Task<(List<PlannedReminder> Planned, List<OverdueReport> Overdue, Dictionary<Guid, string> GroupNames)> DecideAsync(
         DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var waves = await db.Waves.AsNoTracking().ToListAsync(cancellationToken);
-        if (waves.Count == 0)
+        var calendars = await CalendarsAsync(cancellationToken);
+        if (calendars.Count == 0)
         {
             return ([], [], []);
         }
 
-        var definitionIds = waves.Select(w => w.DefinitionId).Distinct().ToList();
-        var definitions = (await db.ProgrammeDefinitions.AsNoTracking().Where(d => definitionIds.Contains(d.Id)).ToListAsync(cancellationToken))
-            .ToDictionary(d => d.Id, Definitions.Parse);
-        var enrolments = await db.Enrolments.AsNoTracking().AsSplitQuery().ToListAsync(cancellationToken);
-        var establishmentIds = enrolments.Select(e => e.EstablishmentId).Distinct().ToList();
-        var establishments = await db.Establishments.AsNoTracking().Where(e => establishmentIds.Contains(e.Id))
-            .ToDictionaryAsync(e => e.Id, e => e.Name, cancellationToken);
-        var team = (await db.TeamMembers.AsNoTracking().ToListAsync(cancellationToken)).ToLookup(t => t.EnrolmentId);
-        var sessions = (await db.Sessions.AsNoTracking()
-            .Where(s => s.Status == SessionStatus.Scheduled || s.Status == SessionStatus.Held)
-            .ToListAsync(cancellationToken)).ToLookup(s => s.WaveId);
-        var submitted = (await db.SessionReports.AsNoTracking().Select(r => r.SessionRecordId).ToListAsync(cancellationToken)).ToHashSet();
-        var groups = await db.Groups.AsNoTracking().ToListAsync(cancellationToken);
-        var referents = await db.WaveReferents.AsNoTracking().ToListAsync(cancellationToken);
-        var userIds = groups.Where(g => g.ConsultantId is not null).Select(g => g.ConsultantId!.Value).Concat(referents.Select(r => r.UserId)).Distinct().ToList();
-        var users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
-            .ToDictionaryAsync(u => u.Id, u => new ReminderContact(string.IsNullOrWhiteSpace(u.FullName) ? u.Email ?? "" : u.FullName, u.Email ?? ""), cancellationToken);
-        var reported = (await db.IndicatorValues.AsNoTracking().Where(v => v.Status == IndicatorValueStatus.Submitted || v.Status == IndicatorValueStatus.Validated).Select(v => new { v.EnrolmentId, v.IndicatorId, v.Period }).Distinct().ToListAsync(cancellationToken))
+        var definitions = calendars.Values.Select(c => c.Definition).Distinct().ToList();
+        var sessions = (await SessionsAsync(definitions, now, cancellationToken)).Where(s => calendars.ContainsKey(s.Session.WaveId)).ToLookup(s => s.Session.WaveId);
+        var needs = calendars.ToDictionary(c => c.Key, c => ReminderPlanner.ItemNeeds(c.Value, now));
+        var live = calendars.Keys.Where(w => sessions.Contains(w) || needs[w] != ReminderNeeds.None).ToList();
+        if (live.Count == 0)
+        {
+            return ([], [], []);
+        }
+
+        var enrolments = await EnrolmentsAsync(live, live.Where(w => needs[w].HasFlag(ReminderNeeds.ItemStates)).ToList(), cancellationToken);
+        var indicatorWaves = live.Where(w => needs[w].HasFlag(ReminderNeeds.Indicators)).ToList();
+        var reported = indicatorWaves.Count == 0 ? Enumerable.Empty<IndicatorRow>().ToLookup(v => v.EnrolmentId, v => new IndicatorReport(v.IndicatorId, v.Period))
+            : (await db.IndicatorValues.AsNoTracking()
+                .Where(v => (v.Status == IndicatorValueStatus.Submitted || v.Status == IndicatorValueStatus.Validated)
+                    && db.Enrolments.Any(e => e.Id == v.EnrolmentId && indicatorWaves.Contains(e.WaveId)))
+                .Select(v => new IndicatorRow(v.EnrolmentId, v.IndicatorId, v.Period)).Distinct().ToListAsync(cancellationToken))
             .ToLookup(v => v.EnrolmentId, v => new IndicatorReport(v.IndicatorId, v.Period));
+        var groups = await db.Groups.AsNoTracking().Where(g => live.Contains(g.WaveId))
+            .Select(g => new ContactRow(g.WaveId, g.Id, g.Name, db.Users.Where(u => u.Id == g.ConsultantId).Select(u => u.FullName).FirstOrDefault(),
+                db.Users.Where(u => u.Id == g.ConsultantId).Select(u => u.Email).FirstOrDefault()))
+            .ToListAsync(cancellationToken);
+        var referents = (await db.WaveReferents.AsNoTracking().Where(r => live.Contains(r.WaveId))
+            .Join(db.Users, r => r.UserId, u => u.Id, (r, u) => new ContactRow(r.WaveId, null, null, u.FullName, u.Email))
+            .ToListAsync(cancellationToken)).Select(r => (r.WaveId, Contact: r.Contact)).Where(r => r.Contact is not null).ToLookup(r => r.WaveId, r => r.Contact!);
 
         var byWave = enrolments.ToLookup(e => e.WaveId);
         var groupsByWave = groups.ToLookup(g => g.WaveId);
-        var referentsByWave = referents.ToLookup(r => r.WaveId);
         var planned = new List<PlannedReminder>();
         var overdue = new List<OverdueReport>();
-        foreach (var wave in waves)
+        foreach (var waveId in live)
         {
-            if (!definitions.TryGetValue(wave.DefinitionId, out var definition)
+            var calendar = calendars[waveId];
+            var rows = sessions[waveId].ToList();
+            var snapshot = new ReminderSnapshot(
+                waveId,
+                byWave[waveId].Select(e => e.Reminder(reported[e.Facts.Id].ToList())).ToList(),
+                rows,
+                groupsByWave[waveId].Select(g => new ReminderGroup(g.GroupId!.Value, g.GroupName ?? "", g.Contact)).ToList(),
+                referents[waveId].ToList());
+            planned.AddRange(ReminderPlanner.Plan(calendar, snapshot, now));
+            overdue.AddRange(ReportDeadlines.Overdue(calendar.Definition, rows, now));
+        }
+
+        return (planned, overdue, groups.ToDictionary(g => g.GroupId!.Value, g => g.GroupName ?? ""));
+    }
+
+    /// <summary>Every wave's calendar (definitions parsed once per source); a wave whose calendar cannot be resolved is logged and left out.</summary>
+    private async Task<Dictionary<Guid, ResolvedCalendar>> CalendarsAsync(CancellationToken cancellationToken)
+    {
+        var waves = await db.Waves.AsNoTracking()
+            .Join(db.ProgrammeDefinitions, w => w.DefinitionId, d => d.Id, (w, d) => new { Wave = w, d.Hash })
+            .ToListAsync(cancellationToken);
+        var missing = waves.Where(w => !Parsed.ContainsKey(w.Hash)).Select(w => w.Wave.DefinitionId).Distinct().ToList();
+        if (missing.Count > 0)
+        {
+            foreach (var stored in await db.ProgrammeDefinitions.AsNoTracking().Where(d => missing.Contains(d.Id)).ToListAsync(cancellationToken))
+            {
+                Parsed.TryAdd(stored.Hash, stored.Parse());
+            }
+        }
+
+        var calendars = new Dictionary<Guid, ResolvedCalendar>();
+        foreach (var (wave, hash) in waves.Select(w => (w.Wave, w.Hash)))
+        {
+            if (!Parsed.TryGetValue(hash, out var definition)
                 || ScheduleResolver.TryResolve(definition, wave.AnchorDates, out var calendar).Count > 0 || calendar is null)
             {
                 LogWaveSkipped(logger, wave.Id);
                 continue;
             }
 
-            var rows = sessions[wave.Id].Select(s => new ReminderSession(s, submitted.Contains(s.Id))).ToList();
-            var snapshot = new ReminderSnapshot(
-                wave.Id,
-                byWave[wave.Id].Select(e => new ReminderEnrolment(
-                    e,
-                    team[e.Id].Where(t => !string.IsNullOrWhiteSpace(t.Email)).Select(ReminderTeamMember.From).ToList(),
-                    establishments.GetValueOrDefault(e.EstablishmentId),
-                    reported[e.Id].ToList())).ToList(),
-                rows,
-                groupsByWave[wave.Id].Select(g => new ReminderGroup(g.Id, g.Name,
-                    g.ConsultantId is { } c && users.TryGetValue(c, out var consultant) && consultant.Email.Length > 0 ? consultant : null)).ToList(),
-                referentsByWave[wave.Id].Where(r => users.ContainsKey(r.UserId)).Select(r => users[r.UserId]).Where(u => u.Email.Length > 0).ToList());
-            planned.AddRange(ReminderPlanner.Plan(calendar, snapshot, now));
-            overdue.AddRange(ReportDeadlines.Overdue(definition, rows, now));
+            calendars[wave.Id] = calendar;
         }
 
-        return (planned, overdue, groups.ToDictionary(g => g.Id, g => g.Name));
+        return calendars;
+    }
+
+    /// <summary>
+    /// The scheduled and held session rows a rule can reach now, and those whose report is owed, missing and late
+    /// (ended within <see cref="OverdueHorizon"/>), with whether their report was submitted.
+    /// </summary>
+    private async Task<List<ReminderSession>> SessionsAsync(IReadOnlyList<WorkflowDefinition> definitions, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var reach = ReminderPlanner.SessionReach(definitions, now);
+        var (startFrom, startTo) = reach.Starts is { } starts ? (starts.From, starts.To) : (DateTimeOffset.MaxValue, DateTimeOffset.MinValue);
+        var (endFrom, endTo) = reach.Ends is { } ends ? (ends.From, ends.To) : (DateTimeOffset.MaxValue, DateTimeOffset.MinValue);
+        var owing = definitions.SelectMany(d => d.Sessions).Where(s => s.Report is not null).Select(s => s.Id).Distinct(StringComparer.Ordinal).ToList();
+
+        // A report is late from the day after its deadline: a session ending after now (plus any negative delay) owes nothing yet.
+        var earliestDelay = definitions.SelectMany(d => d.Sessions).Where(s => s.Report is not null)
+            .Select(s => (s.Report!.Due.Months * 31) + s.Report.Due.Days + (s.Report.Due.Minutes / (24 * 60))).DefaultIfEmpty().Min();
+        var (lateFrom, lateTo) = (now - OverdueHorizon, now + TimeSpan.FromDays(Math.Max(0, -earliestDelay) + 1));
+        return await db.Sessions.AsNoTracking()
+            .Where(s => (s.Status == SessionStatus.Scheduled || s.Status == SessionStatus.Held)
+                && ((s.StartUtc >= startFrom && s.StartUtc <= startTo)
+                    || (s.EndUtc >= endFrom && s.EndUtc <= endTo)
+                    || (s.EndUtc >= lateFrom && s.EndUtc <= lateTo && owing.Contains(s.SessionId) && !db.SessionReports.Any(r => r.SessionRecordId == s.Id))))
+            .Select(s => new ReminderSession(
+                new SessionFacts(s.Id, s.WaveId, s.GroupId, s.EnrolmentId, s.SessionId, s.Kind, s.Status, s.StartUtc, s.EndUtc, s.Location, s.VisioUrl),
+                db.SessionReports.Any(r => r.SessionRecordId == s.Id)))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The enrolments of <paramref name="waves"/> with their establishment's name and their team (one query), and
+    /// for those of <paramref name="stateWaves"/> the status of each phase, checklist item and deliverable (one more).
+    /// </summary>
+    private async Task<List<EnrolmentRow>> EnrolmentsAsync(List<Guid> waves, List<Guid> stateWaves, CancellationToken cancellationToken)
+    {
+        var enrolments = await db.Enrolments.AsNoTracking().IgnoreAutoIncludes().Where(e => waves.Contains(e.WaveId))
+            .Select(e => new
+            {
+                e.Id, e.WaveId, e.GroupId, e.EstablishmentId, e.Status,
+                Establishment = db.Establishments.Where(x => x.Id == e.EstablishmentId).Select(x => x.Name).FirstOrDefault(),
+                Team = db.TeamMembers.Where(t => t.EnrolmentId == e.Id).Select(t => new ReminderTeamMember(t.RoleId, t.FullName, t.Email)).ToList(),
+            })
+            .ToListAsync(cancellationToken);
+        var states = stateWaves.Count == 0 ? [] : (await db.Database.SqlQueryRaw<StateRow>(StateRow.Sql)
+                .Where(r => db.Enrolments.Any(e => e.Id == r.EnrolmentId && stateWaves.Contains(e.WaveId)))
+                .ToListAsync(cancellationToken));
+        var byEnrolment = states.ToLookup(s => s.EnrolmentId);
+        return enrolments.Select(e =>
+        {
+            var rows = byEnrolment[e.Id].ToList();
+            var facts = new EnrolmentFacts(e.Id, e.GroupId, e.EstablishmentId, e.Status)
+            {
+                Phases = EnrolmentFacts.ByFirst(rows.Where(r => r.Kind == StateRow.Phase).Select(r => (r.ItemId, Enum.Parse<PhaseStatus>(r.Status)))),
+                Checklist = EnrolmentFacts.ByFirst(rows.Where(r => r.Kind == StateRow.Checklist).Select(r => (r.ItemId, Enum.Parse<ChecklistStatus>(r.Status)))),
+                Deliverables = EnrolmentFacts.ByFirst(rows.Where(r => r.Kind == StateRow.Deliverable).Select(r => (r.ItemId, Enum.Parse<DeliverableStatus>(r.Status)))),
+            };
+            return new EnrolmentRow(e.WaveId, facts, e.Establishment, [.. e.Team.Where(t => !string.IsNullOrWhiteSpace(t.Email))]);
+        }).ToList();
     }
 
     private async Task<List<PlannedReminder>> WithoutExistingAsync(IReadOnlyList<PlannedReminder> planned, CancellationToken cancellationToken)
@@ -139,40 +233,35 @@ public sealed partial class ReminderSweep(BenchmarkDbContext db, MailOutbox outb
         return unique.Where(p => !existing.Contains(p.IdempotencyKey)).ToList();
     }
 
-    private async Task<int> InsertOneByOneAsync(List<PlannedReminder> fresh, CancellationToken cancellationToken)
-    {
-        var inserted = 0;
-        foreach (var reminder in fresh)
-        {
-            if (await db.OutboxMessages.AnyAsync(m => m.IdempotencyKey == reminder.IdempotencyKey, cancellationToken))
-            {
-                continue;
-            }
-
-            var message = await outbox.QueueAsync(reminder.Template, reminder.Recipient.Email, Model(reminder), reminder.IdempotencyKey);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                inserted++;
-            }
-            catch (DbUpdateException)
-            {
-                db.Entry(message).State = EntityState.Detached;
-                if (!await db.OutboxMessages.AnyAsync(m => m.IdempotencyKey == reminder.IdempotencyKey, cancellationToken))
-                {
-                    // Not a duplicate: a real failure, which must not be swallowed.
-                    throw;
-                }
-
-                // Inserted by the other sweep between the check and the insert: it goes out once, from there.
-            }
-        }
-
-        return inserted;
-    }
-
     private static Dictionary<string, string> Model(PlannedReminder reminder) => new(reminder.Model, StringComparer.Ordinal);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rappels : vague {WaveId} ignorée (définition ou calendrier introuvable)")]
     private static partial void LogWaveSkipped(ILogger logger, Guid waveId);
+
+    private sealed record IndicatorRow(Guid EnrolmentId, string IndicatorId, string Period);
+
+    /// <summary>A group (with its consultant) or an ARS referent of a wave.</summary>
+    private sealed record ContactRow(Guid WaveId, Guid? GroupId, string? GroupName, string? Name, string? Email)
+    {
+        public ReminderContact? Contact => string.IsNullOrWhiteSpace(Email) ? null : new(string.IsNullOrWhiteSpace(Name) ? Email : Name, Email);
+    }
+
+    private sealed record EnrolmentRow(Guid WaveId, EnrolmentFacts Facts, string? EstablishmentName, IReadOnlyList<ReminderTeamMember> Team)
+    {
+        public ReminderEnrolment Reminder(IReadOnlyCollection<IndicatorReport> reported) => new(Facts, Team, EstablishmentName, reported);
+    }
+}
+
+/// <summary>The status of one phase, checklist item or deliverable of an enrolment (the three tables in one read).</summary>
+internal sealed record StateRow(Guid EnrolmentId, int Kind, string ItemId, string Status)
+{
+    public const int Phase = 0;
+    public const int Checklist = 1;
+    public const int Deliverable = 2;
+
+    public const string Sql = """
+        SELECT p."EnrolmentId", 0 AS "Kind", p."PhaseId" AS "ItemId", p."Status" FROM "PhaseProgress" AS p
+        UNION ALL SELECT c."EnrolmentId", 1 AS "Kind", c."ItemId", c."Status" FROM "ChecklistEntries" AS c
+        UNION ALL SELECT d."EnrolmentId", 2 AS "Kind", d."DeliverableId" AS "ItemId", d."Status" FROM "Deliverables" AS d
+        """;
 }
