@@ -15,6 +15,7 @@ internal static class ApiEndpoints
         api.MapProgrammeEndpoints();
         api.MapIndicatorEndpoints();
         api.MapGridEndpoints();
+        OfficeSurgeryActs.CcamActsApi.MapCcamActEndpoints(api);
         return api;
     }
 }

@@ -11,7 +11,7 @@ public sealed class OpenApiTests : IClassFixture<BenchmarkApp>
         "/api/waves", "/api/waves/{waveId}", "/api/waves/{waveId}/groups", "/api/groups/{groupId}", "/api/enrolments", "/api/enrolments/{enrolmentId}",
         "/api/enrolments/{enrolmentId}/sessions", "/api/establishments", "/api/establishments/{establishmentId}", "/api/sessions/{sessionId}",
         "/api/programmes", "/api/programmes/{definitionId}", "/api/enrolments/{enrolmentId}/indicators", "/api/enrolments/{enrolmentId}/indicator-inputs",
-        "/api/waves/{waveId}/indicators", "/api/groups/{groupId}/indicator-benchmark", "/api/enrolments/{enrolmentId}/grid/summaries",
+        "/api/waves/{waveId}/indicators", "/api/groups/{groupId}/indicator-benchmark", "/api/enrolments/{enrolmentId}/grid/summaries", "/api/enrolments/{enrolmentId}/ccam-acts",
     ];
 
     private readonly BenchmarkApp _app;
