@@ -22,8 +22,8 @@ public sealed record GridImportOutcome(GridImportStatus Status, GridReadLog? Log
 }
 
 /// <summary>
-/// Imports a grid file into an enrolment in one transaction, streaming: rows are parsed and bulk-written as they are
-/// read, and the transaction is rolled back at the end if a row was refused (unless the user asked for the valid rows
+/// Imports a grid file into an enrolment in one transaction, streaming: rows are parsed on one thread and bulk-written
+/// on another as they are read (<see cref="GridRowBatches"/>), and the transaction is rolled back at the end if a row was refused (unless the user asked for the valid rows
 /// only) — so nothing is half-imported and the file is read once. The same file (SHA-256) is imported once; rows
 /// already stored (same identity) are skipped. The grid's indicator inputs are then recomputed in the same transaction.
 /// </summary>
@@ -54,10 +54,12 @@ public sealed class GridImporter(BenchmarkDbContext db, GridIndicatorWriter indi
         long added;
         using (var writer = GridEntryWriter.Create(db.Database.GetDbConnection(), transaction.GetDbTransaction(), hasRows))
         {
-            var identity = new GridRowIdentity(target.EnrolmentId);
-            foreach (var (_, row) in sheet.Rows())
+            await foreach (var batch in GridRowBatches.ReadAsync(sheet, target.EnrolmentId, cancellationToken))
             {
-                writer.Write(identity.Next(row), target.EnrolmentId, import.Id, row);
+                foreach (var (id, row) in batch)
+                {
+                    writer.Write(id, target.EnrolmentId, import.Id, row);
+                }
             }
 
             added = writer.Complete();
