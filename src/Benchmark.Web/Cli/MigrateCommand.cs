@@ -53,6 +53,7 @@ internal static class MigrateCommand
         builder.Services.AddBenchmarkData(builder.Configuration);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddBenchmarkIdentity();
+        Infrastructure.Files.FilesSetup.AddFileStore(builder.Services, builder.Configuration);
         builder.Services.AddScoped<Features.Account.DemoAccounts>();
         return builder.Build();
     }

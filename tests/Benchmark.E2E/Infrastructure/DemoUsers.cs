@@ -11,6 +11,7 @@ public static class DemoUsers
     public const string Referent = "referent@demo.benchmark.test";
     public const string Consultant = "consultant@demo.benchmark.test";
     public const string Team = "equipe@demo.benchmark.test";
+    public const string RoadmapTeam = "equipe3@demo.benchmark.test";
 
     /// <summary>Display names shown in the header (DemoAccounts).</summary>
     public static string NameOf(string email) => email switch
@@ -19,6 +20,7 @@ public static class DemoUsers
         Referent => "Rémi Référent (ARS)",
         Consultant => "Coralie Consultante",
         Team => "Estelle Équipe (CH de Port-Lumière)",
+        RoadmapTeam => "Emma Équipe (Hôpital Saint-Roch-des-Vignes)",
         _ => throw new ArgumentOutOfRangeException(nameof(email), email, "Not a demo account of the browser tests"),
     };
 

@@ -1,6 +1,7 @@
 using Benchmark.Data;
 using Benchmark.Data.Identity;
 using Benchmark.Data.Seeding;
+using Benchmark.Web.Infrastructure.Files;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,10 +9,12 @@ namespace Benchmark.Web.Features.Account;
 
 /// <summary>
 /// One demo account per role (README lists them), linked to the demo data: the ARS staff to the demo agency, the
-/// consultants to alternate groups, the team members to the first two establishments. Idempotent.
+/// consultants to alternate groups, the team members to the first two establishments (every programme) and, for the
+/// roadmap stage (<see cref="DemoRoadmapStage"/>), a third one to the fourth establishment's flux-patients team. Idempotent.
 /// Their password is <c>Demo:Password</c> (default <see cref="DefaultPassword"/>).
 /// </summary>
-internal sealed class DemoAccounts(BenchmarkDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole<Guid>> roles, TimeProvider clock)
+internal sealed class DemoAccounts(
+    BenchmarkDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole<Guid>> roles, FileStore files, TimeProvider clock)
 {
     public const string DefaultPassword = "Benchmark-demo-2026";
 
@@ -23,6 +26,7 @@ internal sealed class DemoAccounts(BenchmarkDbContext db, UserManager<AppUser> u
         ("consultant2@demo.benchmark.test", "Cyril Consultant", AppRoles.Consultant),
         ("equipe@demo.benchmark.test", "Estelle Équipe (CH de Port-Lumière)", AppRoles.TeamMember),
         ("equipe2@demo.benchmark.test", "Étienne Équipe (Clinique des Calanques bleues)", AppRoles.TeamMember),
+        (DemoRoadmapStage.Account, "Emma Équipe (Hôpital Saint-Roch-des-Vignes)", AppRoles.TeamMember),
     ];
 
     public async Task<int> EnsureAsync(string password, CancellationToken cancellationToken = default)
@@ -53,6 +57,7 @@ internal sealed class DemoAccounts(BenchmarkDbContext db, UserManager<AppUser> u
         }
 
         await LinkAsync(accounts, cancellationToken);
+        await new DemoRoadmapStage(db, files, clock).EnsureAsync(accounts.ToDictionary(a => a.Key, a => a.Value.FullName, StringComparer.Ordinal), cancellationToken);
         return created;
     }
 
@@ -70,7 +75,11 @@ internal sealed class DemoAccounts(BenchmarkDbContext db, UserManager<AppUser> u
         }
 
         var finess = DemoSeeder.DemoFiness;
-        foreach (var (email, index) in new[] { ("equipe@demo.benchmark.test", 0), ("equipe2@demo.benchmark.test", 1) })
+        foreach (var (email, index, programme) in new[]
+        {
+            ("equipe@demo.benchmark.test", 0, (string?)null), ("equipe2@demo.benchmark.test", 1, null),
+            (DemoRoadmapStage.Account, DemoRoadmapStage.Establishment, DemoRoadmapStage.Programme),
+        })
         {
             var establishment = await db.Establishments.SingleOrDefaultAsync(e => e.Finess == finess[index], cancellationToken);
             if (establishment is null)
@@ -80,10 +89,11 @@ internal sealed class DemoAccounts(BenchmarkDbContext db, UserManager<AppUser> u
 
             var account = accounts[email].Id;
             var members = await db.TeamMembers
-                .Where(m => db.Enrolments.Any(e => e.Id == m.EnrolmentId && e.EstablishmentId == establishment.Id))
+                .Where(m => db.Enrolments.Any(e => e.Id == m.EnrolmentId && e.EstablishmentId == establishment.Id
+                    && (programme == null || db.Waves.Any(w => w.Id == e.WaveId && db.ProgrammeDefinitions.Any(d => d.Id == w.DefinitionId && d.ProgrammeId == programme)))))
                 .ToListAsync(cancellationToken);
 
-            // The account holds the project-lead role of its establishment in every programme.
+            // The account holds the project-lead role of its establishment in every programme (or the one named).
             foreach (var enrolment in members.GroupBy(m => m.EnrolmentId).Where(g => g.All(m => m.UserId != account)))
             {
                 enrolment.Where(m => m.UserId is null).OrderBy(m => m.RoleId == "chef-de-projet" ? 0 : 1).FirstOrDefault()?.LinkAccount(account);
