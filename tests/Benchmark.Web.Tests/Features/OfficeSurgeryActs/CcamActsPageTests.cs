@@ -193,6 +193,49 @@ public sealed class CcamActsPageTests(BenchmarkApp app) : IClassFixture<Benchmar
     }
 
     [Fact]
+    public async Task IndicatorEntry_WhenOfficeSurgeryYear_ThenSatisfactionAndEachComplicationRateAreReportable()
+    {
+        var enrolment = await StructuredData.EnrolmentAsync(app, 5, Programme);
+        var year = await YearAsync(app);
+        using var client = await app.SignedInAsync("admin@demo.benchmark.test");
+        var entry = $"/participations/{enrolment}/indicateurs/saisie?periode={year}";
+
+        var page = Text(await client.GetStringAsync(new Uri(entry, UriKind.Relative)));
+        var saved = await BenchmarkApp.PostFormAsync(client, entry + "&handler=Enregistrer", new Dictionary<string, string>
+        {
+            ["v.satisfaction-patients.patients_repondants"] = "80", ["v.satisfaction-patients.patients_satisfaits"] = "72",
+            ["v.complications-post-op.actes"] = "200", ["v.complications-post-op.precoces"] = "2",
+            ["v.complications-post-op.intermediaires"] = "1", ["v.complications-post-op.tardives"] = "1",
+        }, entry);
+
+        foreach (var title in new[]
+        {
+            "Taux de satisfaction des patients pris en charge", "Taux de satisfaction des équipes pratiquant l'office surgery",
+            "Taux de complications per opératoires", "Taux de complications post opératoires précoces (<48h)",
+            "Taux de complications post opératoires >48h jusqu'à 30j", "Taux de complications post opératoires tardives (>30j)",
+        })
+        {
+            Assert.Contains(title, page, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var computed = await ComputedAsync(enrolment, year);
+        Assert.Equal(90m, computed["satisfaction-patients"]);
+        Assert.Equal(2m, computed["complications-post-op"]);
+    }
+
+    private Task<Dictionary<string, decimal?>> ComputedAsync(Guid enrolment, int year) => app.WithServicesAsync(async sp =>
+    {
+        using var scope = sp.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<BenchmarkDbContext>();
+        var definition = (await db.ProgrammeDefinitions.SingleAsync(d => d.ProgrammeId == Programme)).Parse();
+        var key = year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var inputs = await db.IndicatorValues.Where(v => v.EnrolmentId == enrolment && v.Period == key).ToListAsync();
+        return inputs.GroupBy(v => v.IndicatorId).ToDictionary(
+            g => g.Key, g => IndicatorForm.Compute(definition.Indicators.Single(i => i.Id == g.Key), g.ToDictionary(v => v.InputId, v => v.Value)).Value);
+    });
+
+    [Fact]
     public async Task Journey_WhenOfficeSurgeryOrNot_ThenLinksTheRegisterOnlyFor003()
     {
         var enrolment = await StructuredData.EnrolmentAsync(app, 0, Programme);
