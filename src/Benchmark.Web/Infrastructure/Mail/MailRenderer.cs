@@ -25,36 +25,50 @@ public sealed class MailRenderer(MailTemplates templates, Microsoft.Extensions.O
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
     private readonly ConcurrentDictionary<string, IFluidTemplate> _cache = new(StringComparer.Ordinal);
 
-    public async Task<RenderedMail> RenderAsync(string template, JsonObject model)
+    /// <summary>
+    /// Renders the three parts. <paramref name="subject"/>: the subject already rendered (the outbox stores it when
+    /// queuing), used as is instead of rendering the subject template again.
+    /// </summary>
+    public async Task<RenderedMail> RenderAsync(string template, JsonObject model, string? subject = null)
     {
-        var subject = await RenderSubjectAsync(template, model);
-        var html = await RenderPartAsync(template + ".html.liquid", model, Html, null);
+        // The model becomes Fluid values once, for every part.
+        var values = Values(model);
+        subject = string.IsNullOrWhiteSpace(subject)
+            ? OneLine(await RenderPartAsync(template + ".subject.liquid", values, NullEncoder.Default, null))
+            : OneLine(subject);
+        var html = await RenderPartAsync(template + ".html.liquid", values, Html, null);
         if (templates.Exists("_layout.html.liquid"))
         {
-            html = await RenderPartAsync("_layout.html.liquid", model, Html, ("body", html, subject));
+            html = await RenderPartAsync("_layout.html.liquid", values, Html, ("body", html, subject));
         }
 
-        var text = await RenderPartAsync(template + ".txt.liquid", model, NullEncoder.Default, null);
+        var text = await RenderPartAsync(template + ".txt.liquid", values, NullEncoder.Default, null);
         return new RenderedMail(subject, html, text);
     }
 
     /// <summary>The subject on one line (line breaks and control characters become spaces).</summary>
     public async Task<string> RenderSubjectAsync(string template, JsonObject model) =>
-        OneLine(await RenderPartAsync(template + ".subject.liquid", model, NullEncoder.Default, null));
+        OneLine(await RenderPartAsync(template + ".subject.liquid", Values(model), NullEncoder.Default, null));
 
     public static string OneLine(string value) =>
         string.Join(' ', new string(value.Select(c => char.IsControl(c) ? ' ' : c).ToArray()).Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
-    private async Task<string> RenderPartAsync(string file, JsonObject model, TextEncoder encoder, (string Name, string Body, string Subject)? layout)
+    private List<KeyValuePair<string, FluidValue>> Values(JsonObject model)
+    {
+        var values = model.Select(p => KeyValuePair.Create(p.Key, ToFluid(p.Value))).ToList();
+        values.Add(KeyValuePair.Create<string, FluidValue>("app_url", new StringValue(options.Value.BaseUrl.ToString())));
+        return values;
+    }
+
+    private async Task<string> RenderPartAsync(string file, List<KeyValuePair<string, FluidValue>> values, TextEncoder encoder, (string Name, string Body, string Subject)? layout)
     {
         var parsed = _cache.GetOrAdd(file, Parse);
         var context = new TemplateContext(Options);
-        foreach (var (key, value) in model)
+        foreach (var (key, value) in values)
         {
-            context.SetValue(key, ToFluid(value));
+            context.SetValue(key, value);
         }
 
-        context.SetValue("app_url", options.Value.BaseUrl.ToString());
         if (layout is { } l)
         {
             context.SetValue(l.Name, l.Body);

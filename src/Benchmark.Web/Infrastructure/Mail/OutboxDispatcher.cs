@@ -13,14 +13,15 @@ namespace Benchmark.Web.Infrastructure.Mail;
 /// <summary>
 /// Sends the due outbox messages (Pending, <c>NextAttemptAt</c> ≤ now, oldest first) until none is left — the whole
 /// drain over ONE delivery connection, opened on the first message. Due messages are claimed
-/// <see cref="BatchSize"/> at a time in one statement that also returns them — their next attempt moved
+/// <see cref="BatchSize"/> at a time (the next batch while the second half of the current one is sent) in one
+/// statement that also returns them — their next attempt moved
 /// <see cref="Lease"/> ahead, on PostgreSQL by <c>WITH due AS (SELECT … FOR UPDATE SKIP LOCKED) UPDATE … RETURNING</c>,
 /// on SQLite by a select and an update in one write transaction (SQLite serialises writers) — so two dispatchers
 /// never send the same row. While a message is sent, the next one is rendered on another thread; sent messages are
 /// recorded <see cref="RecordEvery"/> at a time (or once the oldest waits <see cref="RecordAfter"/>) in one
 /// <c>UPDATE … WHERE "Id" = ANY(…)</c> that runs while the next ones are sent, one such statement at a time.
-/// 5xx replies and unrenderable messages are permanent failures; the rest retry with backoff, and a transient failure
-/// ends the drain after its batch (the next run tries again). A crash loses nothing: a message claimed but not
+/// 5xx replies and unrenderable messages are permanent failures; the rest retry with backoff, and after a transient
+/// failure no further batch is claimed (the next run tries again). A crash loses nothing: a message claimed but not
 /// recorded is retried after the lease, with the same Message-ID. It may re-send only the messages sent but not yet
 /// recorded: at most <see cref="MaxUnrecorded"/> per running dispatcher (one group being recorded, one being filled);
 /// the others of the claimed batch were not sent. A plain class: the background service calls it, and so can a job
@@ -43,8 +44,9 @@ public sealed partial class OutboxDispatcher(
     /// <summary>Sent messages are recorded at least this often.</summary>
     public static readonly TimeSpan RecordAfter = TimeSpan.FromMilliseconds(250);
 
-    // The context runs one statement at a time: the group being recorded, awaited before any other statement.
-    private Task _recording = Task.CompletedTask;
+    // The context runs one statement at a time: the one in flight (a group being recorded, the next batch being
+    // claimed) is awaited before any other starts.
+    private Task _statement = Task.CompletedTask;
 
     /// <summary>Sends what is due, batch after batch on one connection; returns the number of messages sent.</summary>
     public async Task<int> DispatchAsync(CancellationToken cancellationToken = default)
@@ -54,22 +56,13 @@ public sealed partial class OutboxDispatcher(
         var total = 0;
         try
         {
-            while (true)
+            var due = await ClaimAsync(clock.GetUtcNow(), cancellationToken);
+            while (due.Count > 0)
             {
-                await _recording;
-                var due = await ClaimAsync(clock.GetUtcNow(), cancellationToken);
-                if (due.Count == 0)
-                {
-                    break;
-                }
-
                 connection ??= await delivery.OpenBatchAsync(cancellationToken);
-                var (sent, transientFailure) = await SendAsync(connection, due, unrecorded, cancellationToken);
+                var (sent, next) = await SendAsync(connection, due, unrecorded, cancellationToken);
                 total += sent;
-                if (due.Count < BatchSize || transientFailure)
-                {
-                    break;
-                }
+                due = next is null ? [] : await next;
             }
         }
         finally
@@ -78,7 +71,7 @@ public sealed partial class OutboxDispatcher(
             // recorded even if the caller's token is cancelled; if this fails too, the lease retries those messages.
             try
             {
-                await _recording;
+                await _statement;
             }
             finally
             {
@@ -93,11 +86,17 @@ public sealed partial class OutboxDispatcher(
         return total;
     }
 
-    /// <summary>Sends one claimed batch, rendering each next message while the current one is sent.</summary>
-    private async Task<(int Sent, bool TransientFailure)> SendAsync(IMailBatch connection, List<OutboxMessage> due, Unrecorded unrecorded, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends one claimed batch, rendering each next message while the current one is sent. Halfway through a full
+    /// batch, the next one is claimed in the background — unless a transient failure came first: the drain then ends
+    /// with this batch and the next run tries again. Returns the messages sent and that claim, if any.
+    /// </summary>
+    private async Task<(int Sent, Task<List<OutboxMessage>>? Next)> SendAsync(
+        IMailBatch connection, List<OutboxMessage> due, Unrecorded unrecorded, CancellationToken cancellationToken)
     {
         var sent = 0;
         var transientFailure = false;
+        Task<List<OutboxMessage>>? next = null;
         Task<MimeMessage>? building = BuildInBackground(due[0]);
         try
         {
@@ -131,9 +130,15 @@ public sealed partial class OutboxDispatcher(
 
                 if (unrecorded.Count >= RecordEvery || (unrecorded.Count > 0 && clock.GetUtcNow() - unrecorded.Oldest >= RecordAfter))
                 {
-                    // At most one group in flight: the previous one is recorded before this one starts.
-                    await _recording;
-                    _recording = RecordSentAsync(unrecorded.Take());
+                    // At most one group in flight: the previous statement is done before this group's starts.
+                    await _statement;
+                    var ids = unrecorded.Take();
+                    _statement = Task.Run(() => RecordSentAsync(ids), CancellationToken.None);
+                }
+
+                if (next is null && !transientFailure && due.Count == BatchSize && i == BatchSize / 2)
+                {
+                    next = ClaimNextAsync(cancellationToken);
                 }
             }
         }
@@ -146,7 +151,22 @@ public sealed partial class OutboxDispatcher(
             }
         }
 
-        return (sent, transientFailure);
+        return (sent, next);
+    }
+
+    /// <summary>Claims the next batch once the statement in flight is done; the claim is then the statement in flight.</summary>
+    private Task<List<OutboxMessage>> ClaimNextAsync(CancellationToken cancellationToken)
+    {
+        var previous = _statement;
+        var claim = Task.Run(
+            async () =>
+            {
+                await previous;
+                return await ClaimAsync(clock.GetUtcNow(), cancellationToken);
+            },
+            CancellationToken.None);
+        _statement = claim;
+        return claim;
     }
 
     private Task<MimeMessage> BuildInBackground(OutboxMessage message) => Task.Run(() => BuildAsync(message));
@@ -155,13 +175,13 @@ public sealed partial class OutboxDispatcher(
     public async Task<MimeMessage> BuildAsync(OutboxMessage message)
     {
         var (template, model) = MailOutbox.Read(message);
-        var rendered = await renderer.RenderAsync(template, model);
+        var rendered = await renderer.RenderAsync(template, model, message.Subject);
         if (!MailboxAddress.TryParse(message.Recipient, out var to) || message.Recipient.Any(char.IsControl))
         {
             throw new InvalidOperationException($"Adresse du destinataire invalide : {MailRenderer.OneLine(message.Recipient)}");
         }
 
-        var mime = new MimeMessage { Subject = MailRenderer.OneLine(string.IsNullOrWhiteSpace(message.Subject) ? rendered.Subject : message.Subject) };
+        var mime = new MimeMessage { Subject = rendered.Subject };
         mime.From.Add(MailboxAddress.Parse(options.Value.From));
         mime.To.Add(to);
         mime.MessageId = message.MessageId;
@@ -257,7 +277,7 @@ public sealed partial class OutboxDispatcher(
     {
         message.MarkFailed(error.Length > 2000 ? error[..2000] : error, permanent, clock.GetUtcNow());
         LogFailed(logger, message.Id, message.Kind, permanent, error);
-        await _recording;
+        await _statement;
         await db.OutboxMessages.Where(m => m.Id == message.Id && m.Status == OutboxStatus.Pending).ExecuteUpdateAsync(
             s => BumpVersion(s.SetProperty(m => m.Status, message.Status).SetProperty(m => m.Attempts, message.Attempts)
                 .SetProperty(m => m.LastError, message.LastError).SetProperty(m => m.NextAttemptAt, message.NextAttemptAt)),
