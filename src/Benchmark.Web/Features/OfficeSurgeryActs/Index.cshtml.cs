@@ -22,6 +22,16 @@ public sealed class IndexModel(IndicatorData data, PeriodReporting reporting, Be
     [BindProperty]
     public List<CcamActRow> Rows { get; set; } = [];
 
+    /// <summary>The totals of the lines as typed (null while a line is incomplete or wrong), and how many messages remain.</summary>
+    public (Core.OfficeSurgery.CcamActCounts? Totals, int Problems) Preview
+    {
+        get
+        {
+            var (lines, errors) = CcamActsForm.Read(Rows);
+            return errors.Count == 0 ? (Core.OfficeSurgery.CcamActSheet.Total(lines.Select(l => l.Counts)), 0) : (null, errors.Count);
+        }
+    }
+
     /// <summary>The lines come from the candidature dossier (nothing saved for the year yet).</summary>
     public bool Prefilled { get; private set; }
 
@@ -74,6 +84,18 @@ public sealed class IndexModel(IndicatorData data, PeriodReporting reporting, Be
         var t = saved.Value;
         TempData["Succes"] = $"Les actes de l'année {annee} sont enregistrés : {t.Patients} patients, {t.Acts} actes réalisés pour {t.Contracted} contractualisés. Les indicateurs de l'année sont mis à jour.";
         return Redirect($"{context.Path}?annee={annee}");
+    }
+
+    /// <summary>htmx: the totals of what is typed so far; nothing is saved.</summary>
+    public async Task<IActionResult> OnPostApercuAsync(Guid enrolmentId, int? annee, CancellationToken cancellationToken)
+    {
+        if (await _ledger.LoadAsync(enrolmentId, annee, cancellationToken) is not { CanEnter: true } context)
+        {
+            return NotFound();
+        }
+
+        Context = context;
+        return Partial("_Totals", this);
     }
 
     private PageResult Invalid(string message)

@@ -236,6 +236,25 @@ public sealed class CcamActsPageTests(BenchmarkApp app) : IClassFixture<Benchmar
     });
 
     [Fact]
+    public async Task Preview_WhenTyping_ThenHtmxPartialWithTotalsAndNothingSaved()
+    {
+        var enrolment = await StructuredData.EnrolmentAsync(app, 6, Programme);
+        var year = await YearAsync(app);
+        using var client = await app.SignedInAsync("admin@demo.benchmark.test");
+        var preview = $"{PathOf(enrolment)}?annee={year}&handler=Apercu";
+
+        var valid = await BenchmarkApp.PostFormAsync(client, preview, Lines(("BJMA002", "40", "45", "60"), ("QZFA001", "10", "10", "")), PathOf(enrolment));
+        var wrong = await BenchmarkApp.PostFormAsync(client, preview, Lines(("BJMA02", "40", "4", "60")), PathOf(enrolment));
+
+        var html = Text(await valid.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, valid.StatusCode);
+        Assert.StartsWith("<div id=\"totaux-saisie\"", html.Trim(), StringComparison.Ordinal);
+        Assert.Contains("Totaux saisis : 50 patients pris en charge, 55 actes réalisés pour 60 contractualisés, soit 91,7 %.", html, StringComparison.Ordinal);
+        Assert.Contains("(2 points à revoir)", Text(await wrong.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithServicesAsync(sp => sp.GetRequiredService<BenchmarkDbContext>().Set<CcamActVolume>().CountAsync(l => l.EnrolmentId == enrolment)));
+    }
+
+    [Fact]
     public async Task Journey_WhenOfficeSurgeryOrNot_ThenLinksTheRegisterOnlyFor003()
     {
         var enrolment = await StructuredData.EnrolmentAsync(app, 0, Programme);
