@@ -15,7 +15,7 @@ public sealed class RoadmapPageTests(BenchmarkApp app) : IClassFixture<Benchmark
     private const string Programme = "gestion-flux-patients";
     private const string Deliverable = "feuille-de-route";
 
-    private static Dictionary<string, string> Action(string title, string start, string due, string progress = "0", string status = "NotStarted") => new()
+    internal static Dictionary<string, string> Action(string title, string start, string due, string progress = "0", string status = "NotStarted") => new()
     {
         ["Form.Actions[0].Title"] = title,
         ["Form.Actions[0].Lever"] = "Gestion opérationnelle",
