@@ -41,6 +41,13 @@ internal sealed class ReminderWindow
     /// <summary>When the rule fires for a target on <paramref name="day"/>, if that instant is inside the window.</summary>
     public DateTimeOffset? DueWithin(DateOnly day)
     {
+        // Days away from the reach (which has days of slack) cannot be due: no time zone arithmetic for them.
+        var instant = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        if (instant < _reachFrom.AddDays(-1) || instant > _reachTo.AddDays(1))
+        {
+            return null;
+        }
+
         if (!_due.TryGetValue(day, out var result))
         {
             var local = _rule.Offset.AddTo(day).ToDateTime(_rule.Time).AddMinutes(_rule.Offset.Minutes);

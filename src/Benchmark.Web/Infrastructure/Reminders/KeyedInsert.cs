@@ -36,27 +36,25 @@ public static class KeyedInsert
         }
 
         var table = Table.Of(db, typeof(T), keyProperty);
-        try
+        var inserted = 0;
+        foreach (var chunk in sorted.Chunk(Math.Max(1, MaxParameters / table.Columns.Count)))
         {
-            var inserted = 0;
-            foreach (var chunk in sorted.Chunk(Math.Max(1, MaxParameters / table.Columns.Count)))
+            try
             {
                 inserted += await table.InsertAsync(db, chunk, cancellationToken);
             }
-
-            return inserted;
-        }
-        catch (Exception e) when (e is DbException or DbUpdateException || e.InnerException is DbException or DbUpdateException)
-        {
-            // A lost race the database reported as an error: one row per statement, each skipped when present.
-            var inserted = 0;
-            foreach (var row in sorted)
+            catch (Exception e) when (e is DbException or DbUpdateException || e.InnerException is DbException or DbUpdateException)
             {
-                inserted += await table.InsertAsync(db, [row], cancellationToken);
+                // A lost race the database reported as an error: one row per statement, each skipped when present;
+                // a failure that is not about the key is thrown from there.
+                foreach (var row in chunk)
+                {
+                    inserted += await table.InsertAsync(db, [row], cancellationToken);
+                }
             }
-
-            return inserted;
         }
+
+        return inserted;
     }
 
     private sealed record Table(string Name, string Key, IReadOnlyList<(string Column, IProperty Property)> Columns)

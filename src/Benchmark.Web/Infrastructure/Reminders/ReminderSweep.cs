@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using Benchmark.Core.Definitions;
 using Benchmark.Core.Domain;
 using Benchmark.Core.Reminders;
@@ -44,6 +45,9 @@ public sealed partial class ReminderSweep(BenchmarkDbContext db, MailOutbox outb
 
     /// <summary>Parsed definitions by source hash: a stored version's source never changes under its hash.</summary>
     private static readonly ConcurrentDictionary<string, WorkflowDefinition> Parsed = new(StringComparer.Ordinal);
+
+    /// <summary>Resolved calendars by definition hash and anchor dates (both fixed for a wave's life); null when they do not resolve.</summary>
+    private static readonly ConcurrentDictionary<string, ResolvedCalendar?> Resolved = new(StringComparer.Ordinal);
 
     /// <summary>Queues the reminders due at <paramref name="now"/>; returns how many outbox rows were inserted.</summary>
     public async Task<int> RunAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
@@ -136,7 +140,7 @@ public sealed partial class ReminderSweep(BenchmarkDbContext db, MailOutbox outb
     /// <summary>Every wave's calendar (definitions parsed once per source); a wave whose calendar cannot be resolved is logged and left out.</summary>
     private async Task<Dictionary<Guid, ResolvedCalendar>> CalendarsAsync(CancellationToken cancellationToken)
     {
-        var waves = await db.Waves.AsNoTracking()
+        var waves = await db.Waves.AsNoTracking().AsSingleQuery()
             .Join(db.ProgrammeDefinitions, w => w.DefinitionId, d => d.Id, (w, d) => new { Wave = w, d.Hash })
             .ToListAsync(cancellationToken);
         var missing = waves.Where(w => !Parsed.ContainsKey(w.Hash)).Select(w => w.Wave.DefinitionId).Distinct().ToList();
@@ -151,8 +155,11 @@ public sealed partial class ReminderSweep(BenchmarkDbContext db, MailOutbox outb
         var calendars = new Dictionary<Guid, ResolvedCalendar>();
         foreach (var (wave, hash) in waves.Select(w => (w.Wave, w.Hash)))
         {
-            if (!Parsed.TryGetValue(hash, out var definition)
-                || ScheduleResolver.TryResolve(definition, wave.AnchorDates, out var calendar).Count > 0 || calendar is null)
+            var anchors = string.Join(';', wave.Anchors.OrderBy(a => a.Name, StringComparer.Ordinal)
+                .Select(a => string.Create(CultureInfo.InvariantCulture, $"{a.Name}={a.Date:yyyy-MM-dd}")));
+            var calendar = Resolved.GetOrAdd($"{hash}|{anchors}", _ => Parsed.TryGetValue(hash, out var definition)
+                && ScheduleResolver.TryResolve(definition, wave.AnchorDates, out var resolved).Count == 0 ? resolved : null);
+            if (calendar is null)
             {
                 LogWaveSkipped(logger, wave.Id);
                 continue;
@@ -179,14 +186,18 @@ public sealed partial class ReminderSweep(BenchmarkDbContext db, MailOutbox outb
         var earliestDelay = definitions.SelectMany(d => d.Sessions).Where(s => s.Report is not null)
             .Select(s => (s.Report!.Due.Months * 31) + s.Report.Due.Days + (s.Report.Due.Minutes / (24 * 60))).DefaultIfEmpty().Min();
         var (lateFrom, lateTo) = (now - OverdueHorizon, now + TimeSpan.FromDays(Math.Max(0, -earliestDelay) + 1));
-        return await db.Sessions.AsNoTracking()
-            .Where(s => (s.Status == SessionStatus.Scheduled || s.Status == SessionStatus.Held)
-                && ((s.StartUtc >= startFrom && s.StartUtc <= startTo)
-                    || (s.EndUtc >= endFrom && s.EndUtc <= endTo)
-                    || (s.EndUtc >= lateFrom && s.EndUtc <= lateTo && owing.Contains(s.SessionId) && !db.SessionReports.Any(r => r.SessionRecordId == s.Id))))
-            .Select(s => new ReminderSession(
-                new SessionFacts(s.Id, s.WaveId, s.GroupId, s.EnrolmentId, s.SessionId, s.Kind, s.Status, s.StartUtc, s.EndUtc, s.Location, s.VisioUrl),
-                db.SessionReports.Any(r => r.SessionRecordId == s.Id)))
+        // The report as a left join (not EXISTS inside the OR): the database joins the candidate rows once.
+        return await (
+                from s in db.Sessions.AsNoTracking()
+                join r in db.SessionReports.AsNoTracking() on s.Id equals r.SessionRecordId into reports
+                from r in reports.DefaultIfEmpty()
+                where (s.Status == SessionStatus.Scheduled || s.Status == SessionStatus.Held)
+                    && ((s.StartUtc >= startFrom && s.StartUtc <= startTo)
+                        || (s.EndUtc >= endFrom && s.EndUtc <= endTo)
+                        || (s.EndUtc >= lateFrom && s.EndUtc <= lateTo && r == null && owing.Contains(s.SessionId)))
+                select new ReminderSession(
+                    new SessionFacts(s.Id, s.WaveId, s.GroupId, s.EnrolmentId, s.SessionId, s.Kind, s.Status, s.StartUtc, s.EndUtc, s.Location, s.VisioUrl),
+                    r != null))
             .ToListAsync(cancellationToken);
     }
 
@@ -196,7 +207,7 @@ public sealed partial class ReminderSweep(BenchmarkDbContext db, MailOutbox outb
     /// </summary>
     private async Task<List<EnrolmentRow>> EnrolmentsAsync(List<Guid> waves, List<Guid> stateWaves, CancellationToken cancellationToken)
     {
-        var enrolments = await db.Enrolments.AsNoTracking().IgnoreAutoIncludes().Where(e => waves.Contains(e.WaveId))
+        var enrolments = await db.Enrolments.AsNoTracking().IgnoreAutoIncludes().AsSingleQuery().Where(e => waves.Contains(e.WaveId))
             .Select(e => new
             {
                 e.Id, e.WaveId, e.GroupId, e.EstablishmentId, e.Status,
