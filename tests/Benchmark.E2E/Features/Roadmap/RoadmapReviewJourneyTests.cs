@@ -80,7 +80,7 @@ public sealed partial class RoadmapReviewJourneyTests(BrowserFixture browser)
         await Accessibility.AssertNoViolationAsync(team);
     }
 
-    private static async Task FillActionAsync(IPage page, int index, string title, string start, string due)
+    internal static async Task FillActionAsync(IPage page, int index, string title, string start, string due)
     {
         var p = $"#f-actions-{index}-";
         await page.Locator(p + "-title").FillAsync(title);
@@ -94,7 +94,7 @@ public sealed partial class RoadmapReviewJourneyTests(BrowserFixture browser)
         await page.Locator(p + "-expectedimpact").FillAsync("Moins de patients hébergés hors de leur service");
     }
 
-    private static async Task FillRiskAsync(IPage page, string description)
+    internal static async Task FillRiskAsync(IPage page, string description)
     {
         await page.Locator("#f-risks-0--type").FillAsync("Organisation");
         await page.Locator("#f-risks-0--description").FillAsync(description);
