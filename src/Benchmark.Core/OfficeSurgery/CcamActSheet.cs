@@ -67,6 +67,11 @@ public static class CcamActSheet
         return (errors.Count == 0 ? lines : [], errors);
     }
 
+    /// <summary>Lines grouped by year (oldest first), each year's lines by code, with the year's totals.</summary>
+    public static IEnumerable<(int Year, IReadOnlyList<CcamActVolume> Lines, CcamActCounts Totals)> ByYear(IEnumerable<CcamActVolume> lines) =>
+        lines.GroupBy(l => l.Year).OrderBy(g => g.Key)
+            .Select(g => (g.Key, (IReadOnlyList<CcamActVolume>)[.. g.OrderBy(l => l.Code, StringComparer.Ordinal)], Total(g.Select(l => l.Counts))));
+
     /// <summary>The year's totals.</summary>
     public static CcamActCounts Total(IEnumerable<CcamActCounts> lines) => lines.Aggregate(CcamActCounts.Zero, (sum, line) => sum.Add(line));
 

@@ -31,11 +31,8 @@ internal static class CcamActsApi
         }
 
         var lines = await ledger.AllAsync(enrolmentId, cancellationToken);
-        return TypedResults.Ok(lines.GroupBy(l => l.Year).Select(year =>
-        {
-            var total = Core.OfficeSurgery.CcamActSheet.Total(year.Select(l => l.Counts));
-            return new CcamActYearDto(year.Key, [.. year.Select(l => new CcamActDto(l.Code, l.Patients, l.Acts, l.Contracted, l.Counts.Ratio, l.EnteredBy, l.EnteredAt))],
-                total.Patients, total.Acts, total.Contracted, total.Ratio);
-        }).ToList());
+        return TypedResults.Ok(Core.OfficeSurgery.CcamActSheet.ByYear(lines).Select(year => new CcamActYearDto(
+            year.Year, [.. year.Lines.Select(l => new CcamActDto(l.Code, l.Patients, l.Acts, l.Contracted, l.Counts.Ratio, l.EnteredBy, l.EnteredAt))],
+            year.Totals.Patients, year.Totals.Acts, year.Totals.Contracted, year.Totals.Ratio)).ToList());
     }
 }

@@ -20,13 +20,9 @@ public static class CcamActsExport
     ];
 
     public static IReadOnlyList<CcamActExportRow> Rows(IEnumerable<CcamActVolume> lines) =>
-        [.. lines.GroupBy(l => l.Year).OrderBy(g => g.Key).SelectMany(year =>
-        {
-            var total = CcamActSheet.Total(year.Select(l => l.Counts));
-            return year.OrderBy(l => l.Code, StringComparer.Ordinal)
-                .Select(l => new CcamActExportRow(l.Year, l.Code, l.Patients, l.Acts, l.Contracted, l.Counts.Ratio))
-                .Append(new CcamActExportRow(year.Key, "Total", total.Patients, total.Acts, total.Contracted, total.Ratio));
-        })];
+        [.. CcamActSheet.ByYear(lines).SelectMany(year => year.Lines
+            .Select(l => new CcamActExportRow(l.Year, l.Code, l.Patients, l.Acts, l.Contracted, l.Counts.Ratio))
+            .Append(new CcamActExportRow(year.Year, "Total", year.Totals.Patients, year.Totals.Acts, year.Totals.Contracted, year.Totals.Ratio)))];
 
     /// <summary>The file in the asked format (<c>csv-fr</c>, <c>csv</c>, <c>xlsx</c>); null for an unknown format.</summary>
     public static ExportFileResult? File(string? format, IReadOnlyList<CcamActExportRow> rows, string fileName) => format switch

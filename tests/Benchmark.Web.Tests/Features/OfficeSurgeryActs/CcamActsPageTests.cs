@@ -171,7 +171,7 @@ public sealed class CcamActsPageTests(BenchmarkApp app) : IClassFixture<Benchmar
         var page = Text(await client.GetStringAsync(new Uri(PathOf(enrolment), UriKind.Relative)));
         Assert.Contains("id=\"annee-verrouillee\"", page, StringComparison.Ordinal);
         Assert.DoesNotContain("Rows[0].Code", page, StringComparison.Ordinal);
-        Assert.Equal(0, await app.WithServicesAsync(sp => sp.GetRequiredService<BenchmarkDbContext>().Set<CcamActVolume>().CountAsync(l => l.EnrolmentId == enrolment)));
+        Assert.Equal(0, await StoredLinesAsync(enrolment));
     }
 
     [Fact]
@@ -224,6 +224,9 @@ public sealed class CcamActsPageTests(BenchmarkApp app) : IClassFixture<Benchmar
         Assert.Equal(2m, computed["complications-post-op"]);
     }
 
+    private Task<int> StoredLinesAsync(Guid enrolment) =>
+        app.WithServicesAsync(sp => sp.GetRequiredService<BenchmarkDbContext>().Set<CcamActVolume>().CountAsync(l => l.EnrolmentId == enrolment));
+
     private Task<Dictionary<string, decimal?>> ComputedAsync(Guid enrolment, int year) => app.WithServicesAsync(async sp =>
     {
         using var scope = sp.CreateScope();
@@ -251,7 +254,7 @@ public sealed class CcamActsPageTests(BenchmarkApp app) : IClassFixture<Benchmar
         Assert.StartsWith("<div id=\"totaux-saisie\"", html.Trim(), StringComparison.Ordinal);
         Assert.Contains("Totaux saisis : 50 patients pris en charge, 55 actes réalisés pour 60 contractualisés, soit 91,7 %.", html, StringComparison.Ordinal);
         Assert.Contains("(2 points à revoir)", Text(await wrong.Content.ReadAsStringAsync()), StringComparison.Ordinal);
-        Assert.Equal(0, await app.WithServicesAsync(sp => sp.GetRequiredService<BenchmarkDbContext>().Set<CcamActVolume>().CountAsync(l => l.EnrolmentId == enrolment)));
+        Assert.Equal(0, await StoredLinesAsync(enrolment));
     }
 
     [Fact]
