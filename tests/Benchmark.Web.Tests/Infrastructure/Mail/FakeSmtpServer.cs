@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Benchmark.Web.Tests.Infrastructure.Mail;
 
@@ -25,6 +26,12 @@ public sealed class FakeSmtpServer : IAsyncDisposable
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
     public int Connections => _connections;
+
+    /// <summary>The application sending to this server (<c>Smtp:*</c>), on the given host's database.</summary>
+    public WebApplicationFactory<Program> For(WebApplicationFactory<Program> host) => host.WithWebHostBuilder(b => b
+        .UseSetting("Smtp:Host", "127.0.0.1")
+        .UseSetting("Smtp:Port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        .UseSetting("Smtp:Security", "None"));
 
     /// <summary>Each accepted message: its recipients and raw DATA.</summary>
     public ConcurrentQueue<(IReadOnlyList<string> To, string Data)> Received { get; } = new();

@@ -26,10 +26,7 @@ public sealed class OutboxDrainTests : IClassFixture<QuietBenchmarkApp>
     public async Task Dispatch_WhenMoreThanTwoBatchesDue_ThenAllSentInOneCallOverOneSmtpConnection()
     {
         await using var smtp = new FakeSmtpServer();
-        using var host = _app.Factory.WithWebHostBuilder(b => b
-            .UseSetting("Smtp:Host", "127.0.0.1")
-            .UseSetting("Smtp:Port", smtp.Port.ToString(CultureInfo.InvariantCulture))
-            .UseSetting("Smtp:Security", "None"));
+        using var host = smtp.For(_app.Factory);
         var suffix = Guid.NewGuid().ToString("N")[..8];
         var queued = await QueueAsync(host, suffix);
 
@@ -46,10 +43,9 @@ public sealed class OutboxDrainTests : IClassFixture<QuietBenchmarkApp>
     [Fact]
     public async Task Dispatch_WhileSending_ThenNeverMoreThanMaxUnrecordedSentButNotRecorded()
     {
-        var suffix = Guid.NewGuid().ToString("N")[..8];
         var delivery = new WatchedDelivery();
-        using var host = _app.Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IMailDelivery>(delivery)));
-        var queued = await QueueAsync(host, suffix);
+        using var host = delivery.For(_app.Factory);
+        var queued = await QueueAsync(host, Guid.NewGuid().ToString("N")[..8]);
         var mine = queued.Select(m => m.MessageId).ToHashSet(StringComparer.Ordinal);
         var widest = 0;
         delivery.BeforeSend = async () =>
@@ -74,10 +70,9 @@ public sealed class OutboxDrainTests : IClassFixture<QuietBenchmarkApp>
     [Fact]
     public async Task Dispatch_WhenCancelledMidBatch_ThenWhatWasSentIsRecordedAndTheRestStaysPendingUnderLease()
     {
-        var suffix = Guid.NewGuid().ToString("N")[..8];
         var delivery = new WatchedDelivery();
-        using var host = _app.Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IMailDelivery>(delivery)));
-        var queued = await QueueAsync(host, suffix);
+        using var host = delivery.For(_app.Factory);
+        var queued = await QueueAsync(host, Guid.NewGuid().ToString("N")[..8]);
         using var stop = new CancellationTokenSource();
         delivery.BeforeSend = () =>
         {
@@ -146,6 +141,10 @@ public sealed class OutboxDrainTests : IClassFixture<QuietBenchmarkApp>
         public List<string> Delivered { get; } = [];
 
         public int Opened { get; private set; }
+
+        /// <summary>The application sending through this delivery, on the given host's database.</summary>
+        public WebApplicationFactory<Program> For(WebApplicationFactory<Program> host) =>
+            host.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IMailDelivery>(this)));
 
         public Task<IMailBatch> OpenBatchAsync(CancellationToken cancellationToken)
         {

@@ -17,10 +17,7 @@ public sealed class SmtpDeliveryTests : IClassFixture<QuietBenchmarkApp>
     public async Task Dispatch_WhenSmtpConfigured_ThenOneConnectionForTheBatchAnd5xxPermanent4xxRetried()
     {
         await using var smtp = new FakeSmtpServer();
-        using var host = _app.Factory.WithWebHostBuilder(b => b
-            .UseSetting("Smtp:Host", "127.0.0.1")
-            .UseSetting("Smtp:Port", smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            .UseSetting("Smtp:Security", "None"));
+        using var host = smtp.For(_app.Factory);
         var suffix = Guid.NewGuid().ToString("N")[..8];
         var ok1 = await QueueAsync(host, $"premier-{suffix}@exemple.test");
         var refused = await QueueAsync(host, $"refuse-{suffix}@exemple.test");
