@@ -9,6 +9,14 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 // Grid import measure: dotnet run -c Release --project bench/Benchmark.Bench.Import -- [rows]   (BENCHMARK_TEST_PG set)
+// Load-measure seed:   dotnet run -c Release --project bench/Benchmark.Bench.Import -- seed-load <connection string>
+if (args is ["seed-load", var loadDatabase])
+{
+    var loadOptions = new DbContextOptionsBuilder<PostgresBenchmarkDbContext>().UseNpgsql(loadDatabase, o => o.CommandTimeout(600)).Options;
+    Console.WriteLine(await LoadSeed.RunAsync(loadOptions));
+    return;
+}
+
 var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
 var server = Environment.GetEnvironmentVariable("BENCHMARK_TEST_PG")
     ?? throw new InvalidOperationException("BENCHMARK_TEST_PG is not set: run bench/run-import.sh (it starts a throwaway PostgreSQL).");

@@ -42,7 +42,8 @@ public sealed class GroupBenchmark(IndicatorData data, BenchmarkDbContext db)
         string scopeName, Guid waveId, IQueryable<Enrolment> enrolments, string? indicatorId, string? periodKey, bool anonymise, CancellationToken cancellationToken)
     {
         var wave = await db.Waves.AsNoTracking().SingleAsync(w => w.Id == waveId, cancellationToken);
-        var definition = (await data.ProgrammeAsync(wave, cancellationToken)).Definition;
+        // The definition parsed once per process (not the calendar: the benchmark needs none).
+        var definition = Api.Definitions.Parse(await db.ProgrammeDefinitions.AsNoTracking().SingleAsync(d => d.Id == wave.DefinitionId, cancellationToken));
         var indicator = definition.Indicators.FirstOrDefault(i => i.Id == indicatorId) ?? (definition.Indicators.Count > 0 ? definition.Indicators[0] : null);
         if (indicator is null)
         {
@@ -50,7 +51,7 @@ public sealed class GroupBenchmark(IndicatorData data, BenchmarkDbContext db)
         }
 
         var ids = await enrolments.IgnoreAutoIncludes().Where(e => e.Status != EnrolmentStatus.Withdrawn).Select(e => e.Id).ToListAsync(cancellationToken);
-        var values = (await data.ComputedAsync(ids, definition, cancellationToken)).Where(v => v.IndicatorId == indicator.Id).ToList();
+        var values = await data.ComputedAsync(ids, definition, indicator.Id, cancellationToken);
         var periods = values.Where(v => v.Value is not null).Select(v => v.Period).Distinct().OrderByDescending(p => p.Year).ThenByDescending(p => p.Index).ToList();
         var period = ReportingPeriod.TryParse(periodKey) is { } asked && asked.Type == indicator.Period
             ? asked

@@ -73,9 +73,15 @@ public sealed class IndicatorData(AccessScope scope, BenchmarkDbContext db, Prog
     }
 
     /// <summary>Every computable indicator value of these enrolments (one query for values, one for reports).</summary>
-    public async Task<IReadOnlyList<ComputedValue>> ComputedAsync(IReadOnlyCollection<Guid> enrolmentIds, WorkflowDefinition definition, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<ComputedValue>> ComputedAsync(IReadOnlyCollection<Guid> enrolmentIds, WorkflowDefinition definition, CancellationToken cancellationToken) =>
+        ComputedAsync(enrolmentIds, definition, null, cancellationToken);
+
+    /// <summary>The same, for one indicator only when <paramref name="indicatorId"/> is given (filtered in the query).</summary>
+    public async Task<IReadOnlyList<ComputedValue>> ComputedAsync(
+        IReadOnlyCollection<Guid> enrolmentIds, WorkflowDefinition definition, string? indicatorId, CancellationToken cancellationToken)
     {
-        var rows = await db.IndicatorValues.AsNoTracking().Where(v => enrolmentIds.Contains(v.EnrolmentId))
+        var values = db.IndicatorValues.AsNoTracking().Where(v => enrolmentIds.Contains(v.EnrolmentId));
+        var rows = await (indicatorId is null ? values : values.Where(v => v.IndicatorId == indicatorId))
             .Select(v => new { v.EnrolmentId, v.IndicatorId, v.Period, v.InputId, v.Value, v.Status }).ToListAsync(cancellationToken);
         var statuses = await db.IndicatorPeriodReports.AsNoTracking().Where(r => enrolmentIds.Contains(r.EnrolmentId))
             .ToDictionaryAsync(r => (r.EnrolmentId, r.Period), r => r.Status, cancellationToken);
