@@ -69,6 +69,7 @@ node - "$page_json" "$health_json" "$load" "$rows" "$seconds" "$connections" >"$
 const [pageJson, healthJson, load, rows, seconds, connections] = process.argv.slice(2);
 const p = JSON.parse(pageJson), h = JSON.parse(healthJson);
 const f = (x) => x.toFixed(1);
+const ms = (x) => Math.round(x);
 console.log(`# Benchmark page under load — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC
 
 \`bash bench/run-load.sh ${seconds} ${connections}\`: group benchmark page (\`/groupes/{groupId}/indicateurs\`, default
@@ -79,8 +80,8 @@ Page size: ${rows} table rows. Machine load at the end: \`${load.trim()}\`.
 
 | target | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | non-2xx | errors |
 |---|---|---|---|---|---|---|---|---|
-| benchmark page | ${p.requests} | ${f(p.rps)} | ${p.p50} | ${p.p95} | ${p.p99} | ${p.max} | ${p.non2xx} | ${p.errors} |
-| /health (baseline) | ${h.requests} | ${f(h.rps)} | ${h.p50} | ${h.p95} | ${h.p99} | ${h.max} | ${h.non2xx} | ${h.errors} |
+| benchmark page | ${p.requests} | ${f(p.rps)} | ${ms(p.p50)} | ${ms(p.p95)} | ${ms(p.p99)} | ${ms(p.max)} | ${p.non2xx} | ${p.errors} |
+| /health (baseline) | ${h.requests} | ${f(h.rps)} | ${ms(h.p50)} | ${ms(h.p95)} | ${ms(h.p99)} | ${ms(h.max)} | ${h.non2xx} | ${h.errors} |
 
 Ratios page / baseline: p95 ×${f(p.p95 / h.p95)}, throughput ${(p.rps / h.rps).toFixed(2)}.`);
 JS
