@@ -2,6 +2,7 @@ using System.Globalization;
 using Benchmark.Core.Domain;
 using Benchmark.Core.Reminders;
 using Benchmark.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Benchmark.Web.Infrastructure.Reminders;
 
@@ -14,10 +15,23 @@ public sealed class OverdueReportAlerts(BenchmarkDbContext db)
 {
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
-    /// <summary>Inserts the alerts not raised yet (one statement, see <see cref="KeyedInsert"/>); returns how many were inserted.</summary>
-    public Task<int> RaiseAsync(IReadOnlyList<OverdueReport> overdue, IReadOnlyDictionary<Guid, string> groupNames, DateTimeOffset now, CancellationToken cancellationToken) =>
-        KeyedInsert.InsertMissingAsync(db, overdue.DistinctBy(o => o.AlertKey, StringComparer.Ordinal).Select(o => Alert(o, groupNames, now)),
-            a => a.Key, nameof(Core.Domain.Alert.Key), cancellationToken);
+    /// <summary>
+    /// Inserts the alerts not raised yet: the keys already present are read first (one statement), so the late reports
+    /// already alerted cost no message and no write; the rest go in one statement (<see cref="KeyedInsert"/>), which
+    /// also skips a key another sweep inserted meanwhile. Returns how many were inserted.
+    /// </summary>
+    public async Task<int> RaiseAsync(IReadOnlyList<OverdueReport> overdue, IReadOnlyDictionary<Guid, string> groupNames, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var keys = overdue.Select(o => o.AlertKey).Distinct(StringComparer.Ordinal).ToList();
+        if (keys.Count == 0)
+        {
+            return 0;
+        }
+
+        var existing = (await db.Alerts.AsNoTracking().Where(a => keys.Contains(a.Key)).Select(a => a.Key).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var fresh = overdue.Where(o => !existing.Contains(o.AlertKey)).DistinctBy(o => o.AlertKey, StringComparer.Ordinal).Select(o => Alert(o, groupNames, now));
+        return await KeyedInsert.InsertMissingAsync(db, fresh, a => a.Key, nameof(Core.Domain.Alert.Key), cancellationToken);
+    }
 
     private static Alert Alert(OverdueReport o, IReadOnlyDictionary<Guid, string> groupNames, DateTimeOffset now)
     {
