@@ -15,38 +15,13 @@ public sealed class SteeringPagesAccessibilityTests(BrowserFixture browser)
     private const string OtherTeam = "equipe2@demo.benchmark.test";
 
     [BrowserFact]
-    public async Task Candidature_WhenBlankThenSubmittedEmpty_ThenErrorsShownAndNoViolation()
-    {
-        var enrolment = await Steering.EnrolmentAsync(browser.App, 1, "office-surgery");
-        var team = await browser.NewPageAsync();
-        await DemoUsers.SignInAsync(team, OtherTeam);
-
-        await team.GotoAsync($"/parcours/{enrolment}/candidature");
-        await Assertions.Expect(team.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Dossier de candidature de Clinique des Calanques bleues");
-        await Accessibility.AssertNoViolationAsync(team);
-        await team.GetByRole(AriaRole.Button, new() { Name = "Déposer le dossier" }).ClickAsync();
-
-        await Assertions.Expect(team.Locator(".fr-input-group--error, .fr-select-group--error, .fr-fieldset--error").First).ToBeVisibleAsync();
-        await Artifacts.ScreenshotAsync(team, "candidature-erreurs");
-        await Accessibility.AssertNoViolationAsync(team);
-    }
+    public async Task Candidature_WhenBlankThenSubmittedEmpty_ThenErrorsShownAndNoViolation() => await BlankThenRefusedAsync(
+        "candidature", "Dossier de candidature de Clinique des Calanques bleues", "Déposer le dossier",
+        ".fr-input-group--error, .fr-select-group--error, .fr-fieldset--error", "candidature-erreurs");
 
     [BrowserFact]
-    public async Task AdverseEvents_WhenBlankThenReportedEmpty_ThenErrorsShownAndNoViolation()
-    {
-        var enrolment = await Steering.EnrolmentAsync(browser.App, 1, "office-surgery");
-        var team = await browser.NewPageAsync();
-        await DemoUsers.SignInAsync(team, OtherTeam);
-
-        await team.GotoAsync($"/parcours/{enrolment}/evenements-indesirables");
-        await Assertions.Expect(team.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Événements indésirables graves");
-        await Accessibility.AssertNoViolationAsync(team);
-        await team.GetByRole(AriaRole.Button, new() { Name = "Signaler à l'ARS" }).ClickAsync();
-
-        await Assertions.Expect(team.Locator(".fr-error-text, .fr-message--error").First).ToBeVisibleAsync();
-        await Artifacts.ScreenshotAsync(team, "evenements-indesirables-erreurs");
-        await Accessibility.AssertNoViolationAsync(team);
-    }
+    public async Task AdverseEvents_WhenBlankThenReportedEmpty_ThenErrorsShownAndNoViolation() => await BlankThenRefusedAsync(
+        "evenements-indesirables", "Événements indésirables graves", "Signaler à l'ARS", ".fr-error-text, .fr-message--error", "evenements-indesirables-erreurs");
 
     [BrowserFact]
     public async Task Gate_WhenArsAdminForcesWithoutJustification_ThenErrorShownAndNoViolation()
@@ -81,6 +56,23 @@ public sealed class SteeringPagesAccessibilityTests(BrowserFixture browser)
         await team.GetByRole(AriaRole.Button, new() { Name = "Déposer pour le visa de l'ARS" }).ClickAsync();
 
         await Assertions.Expect(team.Locator("#erreur-feuille-de-route")).ToBeVisibleAsync();
+        await Accessibility.AssertNoViolationAsync(team);
+    }
+
+    /// <summary>The team of the second establishment opens an office-surgery page, posts its form blank: both states axe-clean.</summary>
+    private async Task BlankThenRefusedAsync(string page, string heading, string button, string errors, string screenshot)
+    {
+        var enrolment = await Steering.EnrolmentAsync(browser.App, 1, "office-surgery");
+        var team = await browser.NewPageAsync();
+        await DemoUsers.SignInAsync(team, OtherTeam);
+
+        await team.GotoAsync($"/parcours/{enrolment}/{page}");
+        await Assertions.Expect(team.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(heading);
+        await Accessibility.AssertNoViolationAsync(team);
+        await team.GetByRole(AriaRole.Button, new() { Name = button }).ClickAsync();
+
+        await Assertions.Expect(team.Locator(errors).First).ToBeVisibleAsync();
+        await Artifacts.ScreenshotAsync(team, screenshot);
         await Accessibility.AssertNoViolationAsync(team);
     }
 }
