@@ -102,6 +102,7 @@ public sealed class CcamActsPageTests(BenchmarkApp app) : IClassFixture<Benchmar
         var saved = await SaveAsync(app, client, enrolment, Lines(("BJMA002", "55", "61", "120")));
 
         Assert.Contains("id=\"prerempli\"", prefilled, StringComparison.Ordinal);
+        Assert.Equal(2, prefilled.Split("name=\"__RequestVerificationToken\"").Length - 1); // sign-out form and the register's own
         Assert.Contains("name=\"Rows[0].Code\" value=\"BJMA002\"", prefilled, StringComparison.Ordinal);
         Assert.Contains("name=\"Rows[0].Contracted\" value=\"120\"", prefilled, StringComparison.Ordinal);
         Assert.Contains("data-state=\"Waiting\"", prefilled, StringComparison.Ordinal);
