@@ -2,7 +2,6 @@ using Benchmark.Data;
 using Benchmark.Web.Infrastructure.Mail;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Benchmark.Web.Tests.Infrastructure.Mail;
@@ -19,17 +18,7 @@ public sealed class MaildevPostgresTests(PostgresFixture postgres)
     {
         using var maildev = Maildev.Shared();
         var database = await postgres.DatabaseForAsync(GetType());
-        var settings = new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "PostgreSql",
-            ["ConnectionStrings:Default"] = database.ConnectionString,
-        };
-        await using (var migrator = new ServiceCollection().AddLogging()
-            .AddBenchmarkData(new ConfigurationBuilder().AddInMemoryCollection(settings).Build()).BuildServiceProvider())
-        {
-            await using var scope = migrator.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<BenchmarkDbContext>().Database.MigrateAsync();
-        }
+        await PostgresDemoApp.MigrateAsync(database);
 
         // Two nodes: two hosts (own services, own SMTP connections), one database, Hangfire off (the test dispatches).
         using var inner = maildev.NewApp();
@@ -74,7 +63,7 @@ public sealed class MaildevPostgresTests(PostgresFixture postgres)
         var total = 0;
         while (await MaildevDeliveryTests.DispatchAsync(node) is var sent and > 0)
         {
-                total += sent;
+            total += sent;
         }
 
         return total;
