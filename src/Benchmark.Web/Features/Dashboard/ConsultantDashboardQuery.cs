@@ -1,5 +1,6 @@
 using Benchmark.Core.Definitions;
 using Benchmark.Core.Domain;
+using Benchmark.Core.Reminders;
 using Benchmark.Data;
 using Benchmark.Web.Features.Access;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Benchmark.Web.Features.Dashboard;
 
 public sealed record ConsultantDashboard(
-    IReadOnlyList<ConsultantGroup> Groups, IReadOnlyList<SessionLine> NextSessions, IReadOnlyList<ReviewLine> ToReview, IReadOnlyList<SessionLine> MinutesToWrite);
+    IReadOnlyList<ConsultantGroup> Groups, IReadOnlyList<SessionLine> NextSessions, IReadOnlyList<ReviewLine> ToReview, IReadOnlyList<SessionLine> MinutesToWrite,
+    IReadOnlyList<ReportOwedLine> ReportsOwed);
 
 public sealed record ConsultantGroup(Guid Id, string Wave, string Programme, string Name, IReadOnlyList<EstablishmentLink> Establishments);
 
@@ -15,11 +17,14 @@ public sealed record EstablishmentLink(Guid EnrolmentId, string Name);
 
 public sealed record SessionLine(Guid Id, DateTimeOffset StartUtc, string Title, SessionKind Kind, string With, SessionStatus Status);
 
+/// <summary>A report to the ARS owed after a session that has ended: due on <see cref="Due"/> (Paris), late from the next day.</summary>
+public sealed record ReportOwedLine(Guid SessionId, string Title, string With, DateOnly Due, bool Late);
+
 public sealed record ReviewLine(Guid EnrolmentId, string Establishment, string Deliverable, string Programme, DateTimeOffset? SubmittedAt);
 
 /// <summary>
 /// The consultant's view of the groups they follow: their establishments, the next sessions, and what waits on them
-/// (deliverables to approve, minutes to write). Seven queries.
+/// (deliverables to approve, minutes to write, reports to the ARS owed after a session). Eight queries.
 /// </summary>
 public sealed class ConsultantDashboardQuery(AccessScope scope, BenchmarkDbContext db, ProgrammeCalendars programmes, TimeProvider clock)
 {
@@ -48,6 +53,11 @@ public sealed class ConsultantDashboardQuery(AccessScope scope, BenchmarkDbConte
             .Where(s => (s.Status == SessionStatus.Held && (s.Minutes == null || s.Minutes == ""))
                 || ((s.Status == SessionStatus.Planned || s.Status == SessionStatus.Scheduled) && s.EndUtc < now))
             .OrderBy(s => s.StartUtc).ToListAsync(cancellationToken);
+        var reportSessions = byWave.Values.SelectMany(p => p.Definition.Sessions).Where(d => d.Report is not null).Select(d => d.Id).Distinct().ToList();
+        var reportsOwed = await mine
+            .Where(s => (s.Status == SessionStatus.Scheduled || s.Status == SessionStatus.Held) && s.EndUtc < now
+                && reportSessions.Contains(s.SessionId) && !db.SessionReports.Any(r => r.SessionRecordId == s.Id))
+            .OrderBy(s => s.EndUtc).ToListAsync(cancellationToken);
         var submitted = await (
             from e in scope.Enrolments()
             where groupIds.Contains(e.GroupId)
@@ -74,6 +84,11 @@ public sealed class ConsultantDashboardQuery(AccessScope scope, BenchmarkDbConte
                 .Where(e => e.GroupId == g.Id).Select(e => new EstablishmentLink(e.Id, e.Name)).OrderBy(e => e.Name, french)]))
             .OrderBy(g => g.Wave, french).ThenBy(g => g.Name, french)
             .ToList();
-        return new ConsultantDashboard(consultantGroups, [.. next.Select(Line)], toReview, [.. toWrite.Select(Line)]);
+        var owed = reportsOwed
+            .Select(s => (Line: Line(s), Due: ReportDeadlines.DueDay(byWave[s.WaveId].Definition.FindSession(s.SessionId), s)))
+            .Where(x => x.Due is not null)
+            .Select(x => new ReportOwedLine(x.Line.Id, x.Line.Title, x.Line.With, x.Due!.Value, now >= ReportDeadlines.LateFrom(x.Due.Value)))
+            .ToList();
+        return new ConsultantDashboard(consultantGroups, [.. next.Select(Line)], toReview, [.. toWrite.Select(Line)], owed);
     }
 }

@@ -69,7 +69,7 @@ public sealed class DashboardWorkTests : IClassFixture<BenchmarkApp>
             Check(WorkflowEngine.Execute(definition, enrolment, EnrolmentContext.Empty, new ForceClosePhase(new Actor("admin", "Admin", "ars-referent", IsArsAdmin: true), "initialisation", "Test"), now));
             Check(WorkflowEngine.Execute(definition, enrolment, EnrolmentContext.Empty, new SubmitDeliverable(
                 new Actor("cdp", "Chef de projet", "chef-de-projet"), "note-de-cadrage", new SubmissionContent(null, null, null, null, null, "{}")), now));
-            var session = await db.Sessions.Where(s => s.GroupId == group.Id && s.EnrolmentId == null).OrderBy(s => s.StartUtc).FirstAsync();
+            var session = await db.Sessions.Where(s => s.GroupId == group.Id && s.EnrolmentId == null && s.Status == SessionStatus.Planned).OrderBy(s => s.StartUtc).FirstAsync();
             Check(session.Schedule(new SessionSlot(session.StartUtc, session.EndUtc, "Salle du conseil", null, null), now));
             Check(session.MarkHeld("", session.EndUtc));
             await db.SaveChangesAsync();
@@ -88,6 +88,38 @@ public sealed class DashboardWorkTests : IClassFixture<BenchmarkApp>
         Assert.Contains("Tenue", minutes[..minutes.IndexOf("</table>", StringComparison.Ordinal)], StringComparison.Ordinal);
         Assert.DoesNotContain("Livrables à valider", otherHtml, StringComparison.Ordinal);
         Assert.DoesNotContain("Compte rendu à rédiger", otherHtml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Dashboard_WhenCollectiveSessionEndedWithoutItsReport_ThenItsConsultantSeesTheReportOwedAndLate()
+    {
+        var sessionId = await _app.WithServicesAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<BenchmarkDbContext>();
+            var consultant = await sp.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync("consultant@demo.benchmark.test");
+            var stored = await db.ProgrammeDefinitions.SingleAsync(d => d.ProgrammeId == "gestion-flux-patients");
+            var group = await db.Groups.SingleAsync(g => db.Waves.Any(w => w.Id == g.WaveId && w.DefinitionId == stored.Id) && g.ConsultantId == consultant!.Id);
+
+            // The training ended 12 days ago: its report (due 7 days after its last day) is 5 days late.
+            var start = TimeProvider.System.GetUtcNow().AddDays(-13);
+            var session = new Session(Guid.CreateVersion7(), group.WaveId, group.Id, null, "formation", Core.Definitions.SessionKind.Collective, start, start.AddDays(1));
+            Check(session.Schedule(new SessionSlot(start, start.AddDays(1), "Salle du conseil", null, null), start.AddDays(-20)));
+            Check(session.MarkHeld("Compte rendu de la formation.", start.AddDays(1)));
+            db.Sessions.Add(session);
+            await db.SaveChangesAsync();
+            return session.Id;
+        });
+        using var mine = await _app.SignedInAsync("consultant@demo.benchmark.test");
+        using var other = await _app.SignedInAsync("consultant2@demo.benchmark.test");
+
+        var html = System.Net.WebUtility.HtmlDecode(await mine.GetStringAsync(new Uri("/tableau-de-bord", UriKind.Relative)));
+        var otherHtml = await other.GetStringAsync(new Uri("/tableau-de-bord", UriKind.Relative));
+
+        var row = Regex.Match(html, $"<tr data-report=\"{sessionId}\">(.*?)</tr>", RegexOptions.Singleline).Groups[1].Value;
+        Assert.Contains($"/seances/{sessionId}/rapport-ars", row, StringComparison.Ordinal);
+        Assert.Contains("Session de formation en région", row, StringComparison.Ordinal);
+        Assert.Contains("En retard", row, StringComparison.Ordinal);
+        Assert.DoesNotContain(sessionId.ToString(), otherHtml, StringComparison.Ordinal);
     }
 
     private static void Check<T>(Result<T> result) => Assert.True(result.IsSuccess, result.Error?.Message);
