@@ -4,7 +4,8 @@
 #   BENCHMARK_TEST_PG is set, maildev (scripts/maildev.sh) unless MAILDEV_SMTP_PORT/MAILDEV_WEB_PORT are set —,
 #   builds Release, runs, prints the results table and writes bench/results/<date>.md (<date>-<measure>.md for one
 #   measure). Options are passed to the bench: --runs N, --warmup N, --enrolments N, --sessions N, --messages N,
-#   --rounds N, --kill-messages N, --wait-lease. Stops only what it started.
+#   --rounds N, --kill-messages N, --wait-lease, --keep (the sweep's seeded database is kept; with BENCHMARK_TEST_PG set,
+#   a later run reuses it with --sweep-db NAME instead of seeding again). Stops only what it started.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
@@ -42,7 +43,9 @@ if [ "$measure" != sweep ] && [ -z "${MAILDEV_SMTP_PORT:-}" ]; then
   eval "$maildev_env"
   started_maildev=1
 fi
-export BENCHMARK_TEST_PG MAILDEV_SMTP_PORT="${MAILDEV_SMTP_PORT:-}" MAILDEV_WEB_PORT="${MAILDEV_WEB_PORT:-}"
+export BENCHMARK_TEST_PG
+# The sweep needs no maildev: its ports are passed only when there is one.
+if [ -n "${MAILDEV_SMTP_PORT:-}" ]; then export MAILDEV_SMTP_PORT MAILDEV_WEB_PORT="${MAILDEV_WEB_PORT:-}"; fi
 
 echo "bench: building Release…" >&2
 dotnet build bench/Benchmark.Bench -c Release -v q -nologo >&2

@@ -12,9 +12,11 @@ internal sealed class BenchDatabase : IAsyncDisposable
 {
     private readonly string _server;
 
-    private BenchDatabase(string server, string name)
+    private readonly bool _keep;
+
+    private BenchDatabase(string server, string name, bool keep)
     {
-        (_server, Name) = (server, name);
+        (_server, Name, _keep) = (server, name, keep);
         ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = name, MaxPoolSize = 50 }.ConnectionString;
     }
 
@@ -29,7 +31,8 @@ internal sealed class BenchDatabase : IAsyncDisposable
         ["ConnectionStrings:Default"] = ConnectionString,
     };
 
-    public static async Task<BenchDatabase> CreateAsync(string server, string label)
+    /// <summary>A new database, migrated; dropped on dispose unless <paramref name="keep"/>.</summary>
+    public static async Task<BenchDatabase> CreateAsync(string server, string label, bool keep = false)
     {
         var name = string.Create(CultureInfo.InvariantCulture, $"bench_{label}_{Guid.NewGuid():N}")[..40];
         await using (var connection = new NpgsqlConnection(server))
@@ -39,7 +42,28 @@ internal sealed class BenchDatabase : IAsyncDisposable
             await create.ExecuteNonQueryAsync();
         }
 
-        var database = new BenchDatabase(server, name);
+        return await MigratedAsync(new BenchDatabase(server, name, keep));
+    }
+
+    /// <summary>A database an earlier run kept (<c>--keep</c>), brought to the latest migration; kept on dispose.</summary>
+    public static async Task<BenchDatabase> ExistingAsync(string server, string name)
+    {
+        // Checked first: migrating would otherwise create an empty database of that name.
+        await using (var connection = new NpgsqlConnection(server))
+        {
+            await connection.OpenAsync();
+            await using var exists = new NpgsqlCommand("SELECT COUNT(*) FROM pg_database WHERE datname = @name", connection) { Parameters = { new("name", name) } };
+            if (Convert.ToInt64(await exists.ExecuteScalarAsync(), CultureInfo.InvariantCulture) == 0)
+            {
+                throw new InvalidOperationException($"No database {name} on the bench's server (--sweep-db names one an earlier --keep run left)");
+            }
+        }
+
+        return await MigratedAsync(new BenchDatabase(server, name, keep: true));
+    }
+
+    private static async Task<BenchDatabase> MigratedAsync(BenchDatabase database)
+    {
         await using var services = database.Services();
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<BenchmarkDbContext>().Database.MigrateAsync();
@@ -77,6 +101,11 @@ internal sealed class BenchDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
+        if (_keep)
+        {
+            return;
+        }
+
         await using var connection = new NpgsqlConnection(_server);
         await connection.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", connection);

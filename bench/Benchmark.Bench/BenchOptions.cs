@@ -7,7 +7,8 @@ namespace Benchmark.Bench;
 /// </summary>
 internal sealed record BenchOptions(
     string Postgres, int SmtpPort, Uri MaildevApi, string RepositoryRoot, string AppDll, int Runs, int Warmup,
-    int Enrolments, int Sessions, int Messages, int DispatchRounds, int KillMessages, bool WaitLease, string? Output)
+    int Enrolments, int Sessions, int Messages, int DispatchRounds, int KillMessages, bool WaitLease, string? Output,
+    bool Keep, string? SweepDatabase)
 {
     public string WorkflowsDirectory => Path.Combine(RepositoryRoot, "workflows");
 
@@ -22,7 +23,9 @@ internal sealed record BenchOptions(
             }
         }
 
-        string? Read(string name, string variable) => named.TryGetValue(name, out var value) ? value : Environment.GetEnvironmentVariable(variable);
+        // An empty variable is unset (bench/run.sh exports the maildev ports empty when it did not start maildev).
+        string? Read(string name, string variable) => named.TryGetValue(name, out var value) ? value
+            : Environment.GetEnvironmentVariable(variable) is { Length: > 0 } set ? set : null;
         int Number(string name, int fallback) => named.TryGetValue(name, out var value) ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
 
         var root = Read("repo", "BENCH_REPO") ?? FindRoot();
@@ -40,7 +43,9 @@ internal sealed record BenchOptions(
             Number("rounds", 3),
             Number("kill-messages", 500),
             named.ContainsKey("wait-lease"),
-            Read("out", "BENCH_OUT"));
+            Read("out", "BENCH_OUT"),
+            named.ContainsKey("keep"),
+            Read("sweep-db", "BENCH_SWEEP_DB"));
     }
 
     private static string FindRoot()

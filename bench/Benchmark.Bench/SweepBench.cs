@@ -24,13 +24,29 @@ internal sealed class SweepBench(BenchOptions options)
     public async Task<Report> RunAsync()
     {
         var report = new Report("Reminder sweep");
-        await using var database = await BenchDatabase.CreateAsync(options.Postgres, "sweep");
-        var seed = await SeedAsync(database);
-        report.Note($"Seeded in {seed.Elapsed.TotalSeconds:N1} s: {seed.Enrolments:N0} enrolments ({seed.CurrentEnrolments:N0} in {seed.CurrentWaves} current waves, "
-            + $"the rest in {seed.Waves - seed.CurrentWaves} past waves), {seed.Groups:N0} groups, {seed.TeamMembers:N0} team members, "
-            + $"{seed.ChildRows:N0} phase/checklist/deliverable rows, {seed.Sessions:N0} sessions ("
-            + string.Join(", ", seed.SessionsByStatus.OrderBy(s => s.Key).Select(s => $"{s.Value:N0} {s.Key}")) + $"), {seed.Reports:N0} reports to the ARS submitted.");
-        report.Add("sweep: volume", $"{seed.Enrolments:N0} enrolments, {seed.Sessions:N0} sessions", "5,000 / 125,000");
+        await using var database = options.SweepDatabase is { } kept
+            ? await BenchDatabase.ExistingAsync(options.Postgres, kept)
+            : await BenchDatabase.CreateAsync(options.Postgres, "sweep", options.Keep);
+        if (options.SweepDatabase is null)
+        {
+            var seed = await SeedAsync(database);
+            report.Note($"Seeded in {seed.Elapsed.TotalSeconds:N1} s: {seed.Enrolments:N0} enrolments ({seed.CurrentEnrolments:N0} in {seed.CurrentWaves} current waves, "
+                + $"the rest in {seed.Waves - seed.CurrentWaves} past waves), {seed.Groups:N0} groups, {seed.TeamMembers:N0} team members, "
+                + $"{seed.ChildRows:N0} phase/checklist/deliverable rows, {seed.Sessions:N0} sessions ("
+                + string.Join(", ", seed.SessionsByStatus.OrderBy(s => s.Key).Select(s => $"{s.Value:N0} {s.Key}")) + $"), {seed.Reports:N0} reports to the ARS submitted.");
+            report.Add("sweep: volume", $"{seed.Enrolments:N0} enrolments, {seed.Sessions:N0} sessions", "5,000 / 125,000");
+        }
+        else
+        {
+            // A database kept by an earlier run (--keep): the same data, not seeded again; ANALYZE after a new migration's index.
+            await database.ExecuteAsync("ANALYZE");
+            report.Note($"Database {database.Name} kept from an earlier run (--sweep-db): not seeded again.");
+        }
+
+        if (options.Keep)
+        {
+            Console.Error.WriteLine($"bench: sweep database kept: {database.Name} (reuse with --sweep-db {database.Name})");
+        }
 
         using var app = new AppHost(options.RepositoryRoot, database.Settings);
         var yesterday = await SweepAsync(app, Clock.AddDays(-1));
@@ -38,6 +54,7 @@ internal sealed class SweepBench(BenchOptions options)
 
         // Warm-up (JIT, EF's query cache, PostgreSQL's buffers), then the timed runs.
         var queued = new List<double>();
+        var stages = new List<SweepStages>();
         var statements = new List<int>();
         var roundTrips = new List<int>();
         var inserted = 0;
@@ -45,10 +62,11 @@ internal sealed class SweepBench(BenchOptions options)
         {
             var before = await database.ScalarAsync("""SELECT COUNT(*) FROM "OutboxMessages" """);
             app.Sql.Reset();
-            var (count, elapsed) = await TimedSweepAsync(app, Clock);
+            var (count, elapsed, stage) = await TimedSweepAsync(app, Clock);
             if (run >= 0)
             {
                 queued.Add(elapsed.TotalMilliseconds);
+                stages.Add(stage);
                 roundTrips.Add(app.Sql.Commands.Count);
                 statements.Add(app.Sql.Commands.Sum(c => c.Statements));
             }
@@ -67,16 +85,18 @@ internal sealed class SweepBench(BenchOptions options)
             }
         }
 
-        await SweepAsync(app, Clock);
+        var first = await SweepAsync(app, Clock);
         var again = new List<double>();
+        var againStages = new List<SweepStages>();
         var againStatements = new List<int>();
         var againQueued = 0;
         // Half as many: it is the cheaper check (the same reads, nothing written), and the whole run should stay short.
         for (var run = 0; run < Math.Max(5, options.Runs / 2); run++)
         {
             app.Sql.Reset();
-            var (count, elapsed) = await TimedSweepAsync(app, Clock);
+            var (count, elapsed, stage) = await TimedSweepAsync(app, Clock);
             again.Add(elapsed.TotalMilliseconds);
+            againStages.Add(stage);
             againStatements.Add(app.Sql.Commands.Sum(c => c.Statements));
             againQueued += count;
         }
@@ -98,8 +118,16 @@ internal sealed class SweepBench(BenchOptions options)
             Stats.Median(again) <= 200 && againQueued == 0);
         report.Add("second sweep: SQL statements", $"{againStatements.Max()}", "a handful", againStatements.Max() <= 10);
         report.Add("sweep: PlanAsync alone (load + plan), median", $"{Stats.F(Stats.Median(plan))} ms", "");
+        report.Add("first sweep by stage, medians (ms): read / plan / keys / build rows / insert", Stages(stages), "");
+        report.Add("second sweep by stage, medians (ms)", Stages(againStages), "");
         await BreakdownAsync(app, report);
         await ExplainAsync(database, report, await SweepReadsAsync(app));
+        if (options.Keep || options.SweepDatabase is not null)
+        {
+            // A kept database goes back to the day before's state, so the next run's first sweep queues the morning's reminders again.
+            await database.ExecuteAsync($"""DELETE FROM "OutboxMessages" WHERE "Id" IN (SELECT "Id" FROM "OutboxMessages" ORDER BY "CreatedAt" DESC, "Id" DESC LIMIT {first})""");
+        }
+
         return report;
     }
 
@@ -120,13 +148,21 @@ internal sealed class SweepBench(BenchOptions options)
     private static async Task<int> SweepAsync(AppHost app, DateTimeOffset now) =>
         await app.InScopeAsync(sp => sp.GetRequiredService<ReminderSweep>().RunAsync(now));
 
-    private static async Task<(int Count, TimeSpan Elapsed)> TimedSweepAsync(AppHost app, DateTimeOffset now)
+    private static async Task<(int Count, TimeSpan Elapsed, SweepStages Stages)> TimedSweepAsync(AppHost app, DateTimeOffset now)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var sweep = scope.ServiceProvider.GetRequiredService<ReminderSweep>();
         var stopwatch = Stopwatch.StartNew();
         var count = await sweep.RunAsync(now);
-        return (count, stopwatch.Elapsed);
+        return (count, stopwatch.Elapsed, sweep.LastRun!);
+    }
+
+    /// <summary>The median of each stage the sweep timed itself (<see cref="ReminderSweep.LastRun"/>).</summary>
+    private static string Stages(IReadOnlyList<SweepStages> runs)
+    {
+        double Median(Func<SweepStages, TimeSpan> stage) => Stats.Median(runs.Select(r => stage(r).TotalMilliseconds).ToList());
+        return string.Join(" / ", new[] { Median(r => r.Read), Median(r => r.Plan), Median(r => r.Check), Median(r => r.Build), Median(r => r.Insert) }
+            .Select(ms => Stats.F(ms)));
     }
 
     /// <summary>The round trips of one sweep, slowest first (time to first row: server work, not the transfer).</summary>

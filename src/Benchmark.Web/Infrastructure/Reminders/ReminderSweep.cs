@@ -31,8 +31,10 @@ namespace Benchmark.Web.Infrastructure.Reminders;
 /// <see cref="OverdueHorizon"/>, however late the sweep notices it.
 /// </para>
 /// </summary>
-public sealed partial class ReminderSweep(BenchmarkDbContext db, MailOutbox outbox, ILogger<ReminderSweep> logger)
+public sealed partial class ReminderSweep(BenchmarkDbContext db, MailOutbox outbox, TimeProvider clock, ILogger<ReminderSweep> logger)
 {
+    private TimeSpan _planning;
+
     /// <summary>
     /// How far back a session may have ended and still raise its late-report alert: a year, longer than a wave's
     /// coaching, so any report the sweep has not seen yet (a sweep stopped for months, a session marked held late)
@@ -52,18 +54,13 @@ public sealed partial class ReminderSweep(BenchmarkDbContext db, MailOutbox outb
     /// <summary>Queues the reminders due at <paramref name="now"/>; returns how many outbox rows were inserted.</summary>
     public async Task<int> RunAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
     {
+        var start = clock.GetTimestamp();
+        _planning = TimeSpan.Zero;
         var (planned, overdue, groupNames) = await DecideAsync(now, cancellationToken);
-        await new OverdueReportAlerts(db).RaiseAsync(overdue, groupNames, now, cancellationToken);
-        if (planned.Count == 0)
-        {
-            return 0;
-        }
-
-        var fresh = await WithoutExistingAsync(planned, cancellationToken);
-        if (fresh.Count == 0)
-        {
-            return 0;
-        }
+        var decided = clock.GetTimestamp();
+        var alerts = await new OverdueReportAlerts(db).RaiseAsync(overdue, groupNames, now, cancellationToken);
+        var fresh = planned.Count == 0 ? [] : await WithoutExistingAsync(planned, cancellationToken);
+        var checkedAt = clock.GetTimestamp();
 
         var messages = new List<OutboxMessage>(fresh.Count);
         foreach (var reminder in fresh)
@@ -74,8 +71,20 @@ public sealed partial class ReminderSweep(BenchmarkDbContext db, MailOutbox outb
             messages.Add(message);
         }
 
-        return await KeyedInsert.InsertMissingAsync(db, messages, m => m.IdempotencyKey, nameof(OutboxMessage.IdempotencyKey), cancellationToken);
+        var built = clock.GetTimestamp();
+        var queued = messages.Count == 0 ? 0
+            : await KeyedInsert.InsertMissingAsync(db, messages, m => m.IdempotencyKey, nameof(OutboxMessage.IdempotencyKey), cancellationToken);
+        var end = clock.GetTimestamp();
+        LastRun = new SweepStages(
+            clock.GetElapsedTime(start, decided) - _planning, _planning, clock.GetElapsedTime(decided, checkedAt),
+            clock.GetElapsedTime(checkedAt, built), clock.GetElapsedTime(built, end), planned.Count, queued, alerts);
+        LogSwept(logger, queued, planned.Count, alerts, LastRun.Total.TotalMilliseconds, LastRun.Read.TotalMilliseconds, LastRun.Plan.TotalMilliseconds,
+            LastRun.Check.TotalMilliseconds, LastRun.Build.TotalMilliseconds, LastRun.Insert.TotalMilliseconds);
+        return queued;
     }
+
+    /// <summary>Where the last <see cref="RunAsync"/> of this instance spent its time (null before one).</summary>
+    public SweepStages? LastRun { get; private set; }
 
     /// <summary>Every reminder due now, over all waves (nothing is written).</summary>
     public async Task<IReadOnlyList<PlannedReminder>> PlanAsync(DateTimeOffset now, CancellationToken cancellationToken = default) =>
@@ -120,6 +129,7 @@ public sealed partial class ReminderSweep(BenchmarkDbContext db, MailOutbox outb
         var groupsByWave = groups.ToLookup(g => g.WaveId);
         var planned = new List<PlannedReminder>();
         var overdue = new List<OverdueReport>();
+        var planning = clock.GetTimestamp();
         foreach (var waveId in live)
         {
             var calendar = calendars[waveId];
@@ -133,6 +143,8 @@ public sealed partial class ReminderSweep(BenchmarkDbContext db, MailOutbox outb
             planned.AddRange(ReminderPlanner.Plan(calendar, snapshot, now));
             overdue.AddRange(ReportDeadlines.Overdue(calendar.Definition, rows, now));
         }
+
+        _planning += clock.GetElapsedTime(planning);
 
         return (planned, overdue, groups.ToDictionary(g => g.GroupId!.Value, g => g.GroupName ?? ""));
     }
@@ -248,6 +260,11 @@ public sealed partial class ReminderSweep(BenchmarkDbContext db, MailOutbox outb
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rappels : vague {WaveId} ignorée (définition ou calendrier introuvable)")]
     private static partial void LogWaveSkipped(ILogger logger, Guid waveId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Rappels : {Queued} mis en file ({Planned} dus, {Alerts} alertes) en {TotalMs:F0} ms : "
+        + "lecture {ReadMs:F0}, plan {PlanMs:F0}, clés {CheckMs:F0}, messages {BuildMs:F0}, écriture {InsertMs:F0}")]
+    private static partial void LogSwept(ILogger logger, int queued, int planned, int alerts, double totalMs, double readMs, double planMs, double checkMs,
+        double buildMs, double insertMs);
 
     private sealed record IndicatorRow(Guid EnrolmentId, string IndicatorId, string Period);
 
