@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Benchmark.Core.Domain;
@@ -33,12 +35,44 @@ public sealed class MailOutbox(BenchmarkDbContext db, MailRenderer renderer, Tim
         return message;
     }
 
+    /// <summary>
+    /// The row of a message whose model is a set of strings (a reminder's), not added to the context: for a caller
+    /// that writes many rows in one statement. Same payload format and rendered subject as <see cref="QueueAsync"/>,
+    /// written straight to JSON (no JSON tree per message).
+    /// </summary>
+    public async Task<OutboxMessage> BuildAsync(string template, string recipient, IReadOnlyDictionary<string, string> model, string idempotencyKey)
+    {
+        var subject = await renderer.RenderSubjectAsync(template, model);
+        return new OutboxMessage(Guid.CreateVersion7(), idempotencyKey, template, recipient, subject, PayloadJson(template, model), clock.GetUtcNow());
+    }
+
     public static JsonObject Payload(string template, object model) => new()
     {
         ["template"] = template,
         ["model"] = model as JsonObject ?? JsonSerializer.SerializeToNode(model, Json) as JsonObject
             ?? throw new ArgumentException("The model of an email is an object", nameof(model)),
     };
+
+    /// <summary><c>{ "template": …, "model": { … } }</c> for a model of strings, as <see cref="Payload"/> would serialise it.</summary>
+    private static string PayloadJson(string template, IReadOnlyDictionary<string, string> model)
+    {
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("template", template);
+            writer.WriteStartObject("model");
+            foreach (var (key, value) in model)
+            {
+                writer.WriteString(key, value);
+            }
+
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 
     /// <summary>The template and model of a queued message (see the payload format above).</summary>
     public static (string Template, JsonObject Model) Read(OutboxMessage message)

@@ -50,15 +50,34 @@ public sealed class MailRenderer(MailTemplates templates, Microsoft.Extensions.O
     public async Task<string> RenderSubjectAsync(string template, JsonObject model) =>
         OneLine(await RenderPartAsync(template + ".subject.liquid", Values(model), NullEncoder.Default, null));
 
+    /// <summary>
+    /// The subject of a model whose values are all strings (a reminder's), on one line: each value becomes a Fluid
+    /// string directly, without a JSON model in between (the same values as the JSON form of that model).
+    /// </summary>
+    public async Task<string> RenderSubjectAsync(string template, IReadOnlyDictionary<string, string> model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var values = new List<KeyValuePair<string, FluidValue>>(model.Count + 1);
+        foreach (var (key, value) in model)
+        {
+            values.Add(KeyValuePair.Create<string, FluidValue>(key, new StringValue(value)));
+        }
+
+        values.Add(AppUrl());
+        return OneLine(await RenderPartAsync(template + ".subject.liquid", values, NullEncoder.Default, null));
+    }
+
     public static string OneLine(string value) =>
         string.Join(' ', new string(value.Select(c => char.IsControl(c) ? ' ' : c).ToArray()).Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
     private List<KeyValuePair<string, FluidValue>> Values(JsonObject model)
     {
         var values = model.Select(p => KeyValuePair.Create(p.Key, ToFluid(p.Value))).ToList();
-        values.Add(KeyValuePair.Create<string, FluidValue>("app_url", new StringValue(options.Value.BaseUrl.ToString())));
+        values.Add(AppUrl());
         return values;
     }
+
+    private KeyValuePair<string, FluidValue> AppUrl() => KeyValuePair.Create<string, FluidValue>("app_url", new StringValue(options.Value.BaseUrl.ToString()));
 
     private async Task<string> RenderPartAsync(string file, List<KeyValuePair<string, FluidValue>> values, TextEncoder encoder, (string Name, string Body, string Subject)? layout)
     {

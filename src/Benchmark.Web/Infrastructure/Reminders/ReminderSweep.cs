@@ -65,10 +65,8 @@ public sealed partial class ReminderSweep(BenchmarkDbContext db, MailOutbox outb
         var messages = new List<OutboxMessage>(fresh.Count);
         foreach (var reminder in fresh)
         {
-            // The outbox builds the row (payload, rendered subject); it is written below in one statement, not by SaveChanges.
-            var message = await outbox.QueueAsync(reminder.Template, reminder.Recipient.Email, Model(reminder), reminder.IdempotencyKey);
-            db.Entry(message).State = EntityState.Detached;
-            messages.Add(message);
+            // The outbox builds the row (payload, rendered subject), untracked: it is written below in one statement, not by SaveChanges.
+            messages.Add(await outbox.BuildAsync(reminder.Template, reminder.Recipient.Email, reminder.Model, reminder.IdempotencyKey));
         }
 
         var built = clock.GetTimestamp();
@@ -255,8 +253,6 @@ public sealed partial class ReminderSweep(BenchmarkDbContext db, MailOutbox outb
 
         return unique.Where(p => !existing.Contains(p.IdempotencyKey)).ToList();
     }
-
-    private static Dictionary<string, string> Model(PlannedReminder reminder) => new(reminder.Model, StringComparer.Ordinal);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rappels : vague {WaveId} ignorée (définition ou calendrier introuvable)")]
     private static partial void LogWaveSkipped(ILogger logger, Guid waveId);
