@@ -10,9 +10,9 @@ namespace Benchmark.Web.Infrastructure.Reminders;
 
 /// <summary>
 /// Inserts rows that carry a unique key (an outbox idempotency key, an alert key) in one set-based statement,
-/// <c>INSERT … VALUES (…), (…) ON CONFLICT (key) DO NOTHING</c> (PostgreSQL and SQLite alike): a key already
-/// present — from an earlier sweep, or from a sweep racing this one — is skipped by the database, so the same key
-/// is never inserted twice and never fails the batch. Rows go in key order, so two sweeps inserting the same keys
+/// <c>INSERT … ON CONFLICT (key) DO NOTHING</c>, the rows given as one array per column on PostgreSQL
+/// (<c>unnest</c>) and as <c>VALUES (…), (…)</c> on SQLite: a key already present — from an earlier sweep, or from a
+/// sweep racing this one — is skipped by the database, so the same key is never inserted twice and never fails the batch. Rows go in key order, so two sweeps inserting the same keys
 /// wait for each other instead of deadlocking; should the batch still fail (a lost race reported as a deadlock, a
 /// retry limit), the rows are inserted one by one, each skipped when present, and any other failure is thrown.
 /// Columns, names and values come from the EF Core model (value converters, store types), so a row is what
@@ -22,6 +22,9 @@ public static class KeyedInsert
 {
     /// <summary>At most this many parameters per statement (SQLite allows 32,766, PostgreSQL 65,535).</summary>
     private const int MaxParameters = 30_000;
+
+    /// <summary>At most this many rows per statement on PostgreSQL (arrays: the statement does not grow with them).</summary>
+    private const int MaxArrayRows = 50_000;
 
     /// <summary>Inserts the rows whose key is not present yet; returns how many were inserted.</summary>
     public static async Task<int> InsertMissingAsync<T>(BenchmarkDbContext db, IEnumerable<T> rows, Func<T, string> key, string keyProperty,
@@ -37,7 +40,9 @@ public static class KeyedInsert
 
         var table = Table.Of(db, typeof(T), keyProperty);
         var inserted = 0;
-        foreach (var chunk in sorted.Chunk(Math.Max(1, MaxParameters / table.Columns.Count)))
+        // PostgreSQL takes every row in one statement (one array per column); elsewhere, one parameter per value.
+        var chunkSize = db.Database.IsNpgsql() ? MaxArrayRows : Math.Max(1, MaxParameters / table.Columns.Count);
+        foreach (var chunk in sorted.Chunk(chunkSize))
         {
             try
             {
@@ -75,7 +80,45 @@ public static class KeyedInsert
             return new Table(sql.DelimitIdentifier(tableName, entity.GetSchema()), sql.DelimitIdentifier(key), columns);
         }
 
-        public async Task<int> InsertAsync<T>(BenchmarkDbContext db, T[] rows, CancellationToken cancellationToken)
+        public Task<int> InsertAsync<T>(BenchmarkDbContext db, T[] rows, CancellationToken cancellationToken)
+            where T : class =>
+            db.Database.IsNpgsql() ? InsertArraysAsync(db, rows, cancellationToken) : InsertValuesAsync(db, rows, cancellationToken);
+
+        /// <summary>
+        /// PostgreSQL: <c>INSERT … SELECT * FROM unnest(@p0::type[], @p1::type[], …)</c>, one array parameter per column,
+        /// so the statement's text and its parameters do not grow with the rows (the server parses and plans a few
+        /// hundred characters instead of one placeholder per value). unnest keeps the rows' (key) order.
+        /// </summary>
+        private async Task<int> InsertArraysAsync<T>(BenchmarkDbContext db, T[] rows, CancellationToken cancellationToken)
+            where T : class
+        {
+            var sql = new StringBuilder("INSERT INTO ").Append(Name).Append(" (").AppendJoin(", ", Columns.Select(c => c.Column)).Append(") SELECT * FROM unnest(");
+            var parameters = new List<DbParameter>(Columns.Count);
+            await using var factory = db.Database.GetDbConnection().CreateCommand();
+            for (var c = 0; c < Columns.Count; c++)
+            {
+                var property = Columns[c].Property;
+                var mapping = property.GetRelationalTypeMapping();
+                var getter = property.GetGetter();
+                var values = Array.CreateInstance(mapping.Converter?.ProviderClrType ?? property.ClrType, rows.Length);
+                for (var r = 0; r < rows.Length; r++)
+                {
+                    var value = getter.GetClrValue(rows[r]);
+                    values.SetValue(value is null || mapping.Converter is null ? value : mapping.Converter.ConvertToProvider(value), r);
+                }
+
+                var parameter = factory.CreateParameter();
+                (parameter.ParameterName, parameter.Value) = ($"@p{c}", values);
+                parameters.Add(parameter);
+                sql.Append(c == 0 ? "" : ", ").Append(parameter.ParameterName).Append("::").Append(mapping.StoreType).Append("[]");
+            }
+
+            sql.Append(") ON CONFLICT (").Append(Key).Append(") DO NOTHING");
+            return await db.Database.ExecuteSqlRawAsync(sql.ToString(), parameters, cancellationToken);
+        }
+
+        /// <summary>SQLite (and any other provider): <c>INSERT … VALUES (…), (…)</c>, one parameter per value.</summary>
+        private async Task<int> InsertValuesAsync<T>(BenchmarkDbContext db, T[] rows, CancellationToken cancellationToken)
             where T : class
         {
             var sql = new StringBuilder("INSERT INTO ").Append(Name).Append(" (").AppendJoin(", ", Columns.Select(c => c.Column)).Append(") VALUES ");
