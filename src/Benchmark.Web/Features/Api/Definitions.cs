@@ -27,4 +27,10 @@ internal sealed class Definitions(BenchmarkDbContext db)
     }
 
     public static WorkflowDefinition Parse(ProgrammeDefinition stored) => Parsed.GetOrAdd(stored.Hash, _ => stored.Parse());
+
+    /// <summary>The same from the stored id and hash: the source text is read only when this process has not parsed it yet.</summary>
+    public static async Task<WorkflowDefinition> ParseAsync(BenchmarkDbContext db, Guid id, string hash, CancellationToken cancellationToken) =>
+        Parsed.TryGetValue(hash, out var parsed)
+            ? parsed
+            : Parse(await db.ProgrammeDefinitions.AsNoTracking().SingleAsync(d => d.Id == id, cancellationToken));
 }

@@ -2,6 +2,7 @@ using Benchmark.Core.Definitions;
 using Benchmark.Core.Domain;
 using Benchmark.Core.Indicators;
 using Benchmark.Data;
+using Benchmark.Web.Features.Api;
 using Microsoft.EntityFrameworkCore;
 
 namespace Benchmark.Web.Features.Indicators;
@@ -11,7 +12,7 @@ public sealed record BenchmarkEntry(Guid EnrolmentId, string Label, bool Named, 
 
 /// <summary>One indicator and period compared across a group or a wave.</summary>
 public sealed record BenchmarkView(
-    string Scope, Wave Wave, WorkflowDefinition Definition, IndicatorDefinition Indicator, ReportingPeriod Period,
+    string Scope, string WaveName, WorkflowDefinition Definition, IndicatorDefinition Indicator, ReportingPeriod Period,
     IReadOnlyList<ReportingPeriod> Periods, IReadOnlyList<BenchmarkEntry> Entries, int Compared, GroupDistribution? Distribution,
     IReadOnlyList<HistogramBin> Histogram, bool Anonymised, bool CanChooseMode);
 
@@ -22,65 +23,100 @@ public sealed record BenchmarkView(
 /// </summary>
 public sealed class GroupBenchmark(IndicatorData data, BenchmarkDbContext db)
 {
+    /// <summary>What the page heads with, read in one statement: the definition by its hash (its source only on a cache miss).</summary>
+    private sealed record Heading(string Scope, string WaveName, Guid DefinitionId, string DefinitionHash);
+
     public async Task<BenchmarkView?> ForGroupAsync(Guid groupId, string? indicatorId, string? period, bool anonymise, CancellationToken cancellationToken)
     {
-        var group = await data.Scope.Groups().AsNoTracking().SingleOrDefaultAsync(g => g.Id == groupId, cancellationToken);
-        return group is null
+        var heading = await (
+            from g in data.Scope.Groups()
+            where g.Id == groupId
+            join w in db.Waves on g.WaveId equals w.Id
+            join d in db.ProgrammeDefinitions on w.DefinitionId equals d.Id
+            select new Heading(g.Name, w.Name, d.Id, d.Hash)).SingleOrDefaultAsync(cancellationToken);
+        return heading is null
             ? null
-            : await BuildAsync(group.Name, group.WaveId, db.Enrolments.Where(e => e.GroupId == groupId), indicatorId, period, anonymise, cancellationToken);
+            : await BuildAsync(heading, db.Enrolments.Where(e => e.GroupId == groupId), indicatorId, period, anonymise, cancellationToken);
     }
 
     public async Task<BenchmarkView?> ForWaveAsync(Guid waveId, string? indicatorId, string? period, bool anonymise, CancellationToken cancellationToken)
     {
-        var visible = await data.Scope.Waves().AnyAsync(w => w.Id == waveId, cancellationToken);
-        return visible
-            ? await BuildAsync("Toute la vague", waveId, db.Enrolments.Where(e => e.WaveId == waveId), indicatorId, period, anonymise, cancellationToken)
-            : null;
+        var heading = await (
+            from w in data.Scope.Waves()
+            where w.Id == waveId
+            join d in db.ProgrammeDefinitions on w.DefinitionId equals d.Id
+            select new Heading("Toute la vague", w.Name, d.Id, d.Hash)).SingleOrDefaultAsync(cancellationToken);
+        return heading is null
+            ? null
+            : await BuildAsync(heading, db.Enrolments.Where(e => e.WaveId == waveId), indicatorId, period, anonymise, cancellationToken);
     }
 
     private async Task<BenchmarkView?> BuildAsync(
-        string scopeName, Guid waveId, IQueryable<Enrolment> enrolments, string? indicatorId, string? periodKey, bool anonymise, CancellationToken cancellationToken)
+        Heading heading, IQueryable<Enrolment> enrolments, string? indicatorId, string? periodKey, bool anonymise, CancellationToken cancellationToken)
     {
-        var wave = await db.Waves.AsNoTracking().SingleAsync(w => w.Id == waveId, cancellationToken);
-        // The definition parsed once per process (not the calendar: the benchmark needs none).
-        var definition = Api.Definitions.Parse(await db.ProgrammeDefinitions.AsNoTracking().SingleAsync(d => d.Id == wave.DefinitionId, cancellationToken));
+        var definition = await Definitions.ParseAsync(db, heading.DefinitionId, heading.DefinitionHash, cancellationToken);
         var indicator = definition.Indicators.FirstOrDefault(i => i.Id == indicatorId) ?? (definition.Indicators.Count > 0 ? definition.Indicators[0] : null);
         if (indicator is null)
         {
             return null;
         }
 
-        var ids = await enrolments.IgnoreAutoIncludes().Where(e => e.Status != EnrolmentStatus.Withdrawn).Select(e => e.Id).ToListAsync(cancellationToken);
-        var values = await data.ComputedAsync(ids, definition, indicator.Id, cancellationToken);
-        var periods = values.Where(v => v.Value is not null).Select(v => v.Period).Distinct().OrderByDescending(p => p.Year).ThenByDescending(p => p.Index).ToList();
-        var period = ReportingPeriod.TryParse(periodKey) is { } asked && asked.Type == indicator.Period
-            ? asked
-            : periods.FirstOrDefault() ?? ReportingPeriod.Containing(indicator.Period, data.Today);
-
         var user = data.Scope.User;
         var forced = !user.IsArsStaff && !user.IsConsultant;
         var anonymised = forced || anonymise;
-        var named = await NamesAsync(ids, anonymised, forced, cancellationToken);
+        var compared = await ComparedAsync(enrolments, withNames: !anonymised || forced, cancellationToken);
+        var ids = compared.Select(c => c.Id).ToList();
+        var named = compared.Where(c => c.Name is not null).ToDictionary(c => c.Id, c => c.Name!);
         var labels = Anonymiser.Labels(ids, id => named.GetValueOrDefault(id));
-        var entries = values.Where(v => v.Period == period && v.Value is not null)
-            .Select(v => new BenchmarkEntry(v.EnrolmentId, labels[v.EnrolmentId], named.ContainsKey(v.EnrolmentId), v.Value!.Value))
+        var periods = await data.PeriodsWithInputsAsync(ids, indicator, cancellationToken);
+        var asked = ReportingPeriod.TryParse(periodKey) is { } p && p.Type == indicator.Period ? p : null;
+        var (period, values) = await ShownAsync(ids, indicator, asked, periods, cancellationToken);
+        var entries = values
+            .Select(v => new BenchmarkEntry(v.EnrolmentId, labels[v.EnrolmentId], named.ContainsKey(v.EnrolmentId), v.Value))
             .OrderBy(e => e.Label, StringComparer.Ordinal)
             .ToList();
         var numbers = entries.Select(e => e.Value).ToList();
-        return new BenchmarkView(scopeName, wave, definition, indicator, period, periods, entries, ids.Count, GroupDistribution.Of(numbers),
+        return new BenchmarkView(heading.Scope, heading.WaveName, definition, indicator, period, periods, entries, ids.Count, GroupDistribution.Of(numbers),
             Histogram.Of(numbers), anonymised, !forced);
     }
 
-    /// <summary>Names the viewer may read: their visible enrolments, or in anonymised mode only a team member's own.</summary>
-    private async Task<Dictionary<Guid, string>> NamesAsync(List<Guid> ids, bool anonymised, bool ownOnly, CancellationToken cancellationToken)
+    /// <summary>
+    /// The compared enrolments (withdrawn ones left out) with the name the viewer may read: only for an enrolment of their
+    /// scope, and only when names are shown at all (not anonymised, or a team member's own).
+    /// </summary>
+    private async Task<List<(Guid Id, string? Name)>> ComparedAsync(IQueryable<Enrolment> enrolments, bool withNames, CancellationToken cancellationToken)
     {
-        if (anonymised && !ownOnly)
+        var visible = data.Scope.Enrolments();
+        var rows = await (
+            from e in enrolments.IgnoreAutoIncludes()
+            where e.Status != EnrolmentStatus.Withdrawn
+            join x in db.Establishments on e.EstablishmentId equals x.Id
+            select new { e.Id, Name = withNames && visible.Any(v => v.Id == e.Id) ? x.Name : null }).ToListAsync(cancellationToken);
+        return [.. rows.Select(r => (r.Id, r.Name))];
+    }
+
+    /// <summary>
+    /// The period shown and its values: the asked one, else the newest holding a computable value (today's when none).
+    /// Only the newest period's inputs are read first; older ones only when they do not compute yet (a half-entered draft).
+    /// </summary>
+    private async Task<(ReportingPeriod Period, IReadOnlyList<PeriodValue> Values)> ShownAsync(
+        List<Guid> ids, IndicatorDefinition indicator, ReportingPeriod? asked, IReadOnlyList<ReportingPeriod> periods, CancellationToken cancellationToken)
+    {
+        var today = ReportingPeriod.Containing(indicator.Period, data.Today);
+        if ((asked ?? (periods.Count > 0 ? periods[0] : null)) is not { } first)
         {
-            return [];
+            return (today, []);
         }
 
-        return await data.Scope.Enrolments().IgnoreAutoIncludes().Where(e => ids.Contains(e.Id))
-            .Join(db.Establishments, e => e.EstablishmentId, x => x.Id, (e, x) => new { e.Id, x.Name })
-            .ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
+        var values = await data.ComputedAsync(ids, indicator, [first], cancellationToken);
+        if (asked is not null || values.Count > 0)
+        {
+            return (first, values);
+        }
+
+        var older = periods.Count > 1 ? await data.ComputedAsync(ids, indicator, [.. periods.Skip(1)], cancellationToken) : [];
+        return older.MaxBy(v => (v.Period.Year, v.Period.Index)) is { } newest
+            ? (newest.Period, [.. older.Where(v => v.Period == newest.Period)])
+            : (today, []);
     }
 }

@@ -23,6 +23,9 @@ public sealed record IndicatorEnrolment(
 /// <summary>The computed value of one indicator for one enrolment and period.</summary>
 public sealed record ComputedValue(Guid EnrolmentId, string IndicatorId, ReportingPeriod Period, decimal? Value, string? NotComputable, IndicatorValueStatus Status);
 
+/// <summary>A computable value of a known indicator for one enrolment and period (what a benchmark compares).</summary>
+public sealed record PeriodValue(Guid EnrolmentId, ReportingPeriod Period, decimal Value);
+
 /// <summary>
 /// Reads indicator data through the access rule: an enrolment out of scope is not found. Values are computed from the
 /// stored <see cref="IndicatorValue"/> rows whatever wrote them (this form, a collection grid import).
@@ -72,18 +75,14 @@ public sealed class IndicatorData(AccessScope scope, BenchmarkDbContext db, Prog
         return [.. periods];
     }
 
-    /// <summary>Every computable indicator value of these enrolments (one query for values, one for reports).</summary>
-    public Task<IReadOnlyList<ComputedValue>> ComputedAsync(IReadOnlyCollection<Guid> enrolmentIds, WorkflowDefinition definition, CancellationToken cancellationToken) =>
-        ComputedAsync(enrolmentIds, definition, null, cancellationToken);
-
-    /// <summary>The same, for one indicator only when <paramref name="indicatorId"/> is given (filtered in the query).</summary>
-    public async Task<IReadOnlyList<ComputedValue>> ComputedAsync(
-        IReadOnlyCollection<Guid> enrolmentIds, WorkflowDefinition definition, string? indicatorId, CancellationToken cancellationToken)
+    /// <summary>Every computable indicator value of these enrolments (one query for values, one for report statuses).</summary>
+    public async Task<IReadOnlyList<ComputedValue>> ComputedAsync(IReadOnlyCollection<Guid> enrolmentIds, WorkflowDefinition definition, CancellationToken cancellationToken)
     {
-        var values = db.IndicatorValues.AsNoTracking().Where(v => enrolmentIds.Contains(v.EnrolmentId));
-        var rows = await (indicatorId is null ? values : values.Where(v => v.IndicatorId == indicatorId))
+        var rows = await db.IndicatorValues.AsNoTracking().Where(v => enrolmentIds.Contains(v.EnrolmentId))
             .Select(v => new { v.EnrolmentId, v.IndicatorId, v.Period, v.InputId, v.Value, v.Status }).ToListAsync(cancellationToken);
-        var statuses = await db.IndicatorPeriodReports.AsNoTracking().Where(r => enrolmentIds.Contains(r.EnrolmentId))
+        // (enrolment, period, status) only: the report's reviewers, dates and comments are not needed here.
+        var statuses = await db.IndicatorPeriodReports.Where(r => enrolmentIds.Contains(r.EnrolmentId))
+            .Select(r => new { r.EnrolmentId, r.Period, r.Status })
             .ToDictionaryAsync(r => (r.EnrolmentId, r.Period), r => r.Status, cancellationToken);
         var indicators = definition.Indicators.ToDictionary(i => i.Id, StringComparer.Ordinal);
         var result = new List<ComputedValue>();
@@ -97,6 +96,38 @@ public sealed class IndicatorData(AccessScope scope, BenchmarkDbContext db, Prog
             var value = IndicatorForm.Compute(indicator, g.ToDictionary(r => r.InputId, r => r.Value, StringComparer.Ordinal));
             var status = statuses.TryGetValue((g.Key.EnrolmentId, g.Key.Period), out var s) ? s : g.Min(r => r.Status);
             result.Add(new ComputedValue(g.Key.EnrolmentId, indicator.Id, period, value.Value, value.NotComputableReason, status));
+        }
+
+        return result;
+    }
+
+    /// <summary>The periods of one indicator that hold stored inputs of these enrolments, newest first: keys only, nothing computed.</summary>
+    public async Task<IReadOnlyList<ReportingPeriod>> PeriodsWithInputsAsync(IReadOnlyCollection<Guid> enrolmentIds, IndicatorDefinition indicator, CancellationToken cancellationToken)
+    {
+        var keys = await db.IndicatorValues.Where(v => enrolmentIds.Contains(v.EnrolmentId) && v.IndicatorId == indicator.Id)
+            .Select(v => v.Period).Distinct().ToListAsync(cancellationToken);
+        return [.. keys.Select(ReportingPeriod.TryParse).OfType<ReportingPeriod>().Where(p => p.Type == indicator.Period)
+            .OrderByDescending(p => p.Year).ThenByDescending(p => p.Index)];
+    }
+
+    /// <summary>
+    /// The computable values of one indicator for these enrolments in the given periods only, from those periods' inputs
+    /// (a benchmark shows one period: the others' inputs are neither read nor computed).
+    /// </summary>
+    public async Task<IReadOnlyList<PeriodValue>> ComputedAsync(
+        IReadOnlyCollection<Guid> enrolmentIds, IndicatorDefinition indicator, IReadOnlyCollection<ReportingPeriod> periods, CancellationToken cancellationToken)
+    {
+        var byKey = periods.DistinctBy(p => p.Key).ToDictionary(p => p.Key, StringComparer.Ordinal);
+        var keys = byKey.Keys.ToList();
+        var rows = await db.IndicatorValues.Where(v => enrolmentIds.Contains(v.EnrolmentId) && v.IndicatorId == indicator.Id && keys.Contains(v.Period))
+            .Select(v => new { v.EnrolmentId, v.Period, v.InputId, v.Value }).ToListAsync(cancellationToken);
+        var result = new List<PeriodValue>();
+        foreach (var g in rows.GroupBy(r => (r.EnrolmentId, r.Period)))
+        {
+            if (IndicatorForm.Compute(indicator, g.ToDictionary(r => r.InputId, r => r.Value, StringComparer.Ordinal)).Value is { } value)
+            {
+                result.Add(new PeriodValue(g.Key.EnrolmentId, byKey[g.Key.Period], value));
+            }
         }
 
         return result;
