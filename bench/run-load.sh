@@ -56,33 +56,43 @@ rows=$(grep -c '<tr' <<<"$html" || true)
 [ "$rows" -gt 0 ] || { echo "no table row on the benchmark page" >&2; exit 1; }
 echo "page $page: HTTP 200, $rows table rows"
 
-# Warm-up, then the page and the baseline under the same load.
+# Warm-up, then the page and the baseline under the same load. The app's own CPU time (user + system, /proc) per
+# request is measured too: on a shared machine it moves far less with the other sessions' load than latency does.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$app_pid/stat"; }
+ticks=$(getconf CLK_TCK)
 node bench/load/load.js "$page" "$connections" 5 "$cookie" >/dev/null
+before=$(cpu_ticks)
 page_json=$(node bench/load/load.js "$page" "$connections" "$seconds" "$cookie")
+page_ticks=$(( $(cpu_ticks) - before ))
+before=$(cpu_ticks)
 health_json=$(node bench/load/load.js "$base/health" "$connections" "$seconds")
+health_ticks=$(( $(cpu_ticks) - before ))
+commit=$(git rev-parse --short HEAD 2>/dev/null || echo "not a git checkout")
 load=$(uptime)
 echo "$page_json"
 echo "$health_json"
 
 out="bench/results/$(date -u +%Y-%m-%d)-load.md"
-node - "$page_json" "$health_json" "$load" "$rows" "$seconds" "$connections" >"$out" <<'JS'
-const [pageJson, healthJson, load, rows, seconds, connections] = process.argv.slice(2);
+node - "$page_json" "$health_json" "$load" "$rows" "$seconds" "$connections" "$page_ticks" "$health_ticks" "$ticks" "$commit" >"$out" <<'JS'
+const [pageJson, healthJson, load, rows, seconds, connections, pageTicks, healthTicks, ticks, commit] = process.argv.slice(2);
 const p = JSON.parse(pageJson), h = JSON.parse(healthJson);
 const f = (x) => x.toFixed(1);
 const ms = (x) => Math.round(x);
+const cpu = (t, r) => (r === 0 ? 0 : (1000 * Number(t)) / Number(ticks) / r).toFixed(2);
 console.log(`# Benchmark page under load — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC
 
 \`bash bench/run-load.sh ${seconds} ${connections}\`: group benchmark page (\`/groupes/{groupId}/indicateurs\`, default
 indicator and latest period) of a 60-establishment group (six validated bimonths of every flux-patients indicator),
 Release build on loopback, PostgreSQL throwaway cluster; autocannon 9.0.0, ${connections} connections for ${seconds} s after a
 5 s warm-up, all sharing one session cookie (admin@, ArsAdmin). Baseline: \`/health\` under the same load, same run.
-Page size: ${rows} table rows. Machine load at the end: \`${load.trim()}\`.
+Page size: ${rows} table rows. Commit: ${commit}. Machine load at the end: \`${load.trim()}\`.
+App CPU ms/request: the application process's user + system time during the run divided by the responses.
 
-| target | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | non-2xx | errors |
-|---|---|---|---|---|---|---|---|---|
-| benchmark page | ${p.requests} | ${f(p.rps)} | ${ms(p.p50)} | ${ms(p.p95)} | ${ms(p.p99)} | ${ms(p.max)} | ${p.non2xx} | ${p.errors} |
-| /health (baseline) | ${h.requests} | ${f(h.rps)} | ${ms(h.p50)} | ${ms(h.p95)} | ${ms(h.p99)} | ${ms(h.max)} | ${h.non2xx} | ${h.errors} |
+| target | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | non-2xx | errors | app CPU ms/request |
+|---|---|---|---|---|---|---|---|---|---|
+| benchmark page | ${p.requests} | ${f(p.rps)} | ${ms(p.p50)} | ${ms(p.p95)} | ${ms(p.p99)} | ${ms(p.max)} | ${p.non2xx} | ${p.errors} | ${cpu(pageTicks, p.requests)} |
+| /health (baseline) | ${h.requests} | ${f(h.rps)} | ${ms(h.p50)} | ${ms(h.p95)} | ${ms(h.p99)} | ${ms(h.max)} | ${h.non2xx} | ${h.errors} | ${cpu(healthTicks, h.requests)} |
 
-Ratios page / baseline: p95 ×${f(p.p95 / h.p95)}, throughput ${(p.rps / h.rps).toFixed(2)}.`);
+Ratios page / baseline: p95 ×${f(p.p95 / h.p95)}, throughput ${(p.rps / h.rps).toFixed(2)}, app CPU per request ×${f(cpu(pageTicks, p.requests) / cpu(healthTicks, h.requests))}.`);
 JS
 echo "wrote $out"
