@@ -18,6 +18,8 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         builder.HasIndex(s => new { s.WaveId, s.GroupId, s.EnrolmentId, s.SessionId }).IsUnique();
         builder.HasIndex(s => s.Uid).IsUnique();
         builder.HasIndex(s => new { s.Status, s.StartUtc });
+        // The reminder sweep's reads by end: reports due within the rules' reach, and late ones over its horizon.
+        builder.HasIndex(s => new { s.Status, s.EndUtc });
         builder.HasIndex(s => s.EnrolmentId);
         builder.HasIndex(s => s.GroupId);
         builder.HasOne<Wave>().WithMany().HasForeignKey(s => s.WaveId).OnDelete(DeleteBehavior.Restrict);

@@ -708,6 +708,8 @@ namespace Benchmark.Data.Migrations.PostgreSql
                     b.HasIndex("Uid")
                         .IsUnique();
 
+                    b.HasIndex("Status", "EndUtc");
+
                     b.HasIndex("Status", "StartUtc");
 
                     b.HasIndex("WaveId", "GroupId", "EnrolmentId", "SessionId")

@@ -701,6 +701,8 @@ namespace Benchmark.Data.Migrations.Sqlite
                     b.HasIndex("Uid")
                         .IsUnique();
 
+                    b.HasIndex("Status", "EndUtc");
+
                     b.HasIndex("Status", "StartUtc");
 
                     b.HasIndex("WaveId", "GroupId", "EnrolmentId", "SessionId")

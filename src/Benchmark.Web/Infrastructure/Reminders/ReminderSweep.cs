@@ -181,67 +181,6 @@ public sealed partial class ReminderSweep(BenchmarkDbContext db, MailOutbox outb
         return calendars;
     }
 
-    /// <summary>
-    /// The scheduled and held session rows a rule can reach now, and those whose report is owed, missing and late
-    /// (ended within <see cref="OverdueHorizon"/>), with whether their report was submitted.
-    /// </summary>
-    private async Task<List<ReminderSession>> SessionsAsync(IReadOnlyList<WorkflowDefinition> definitions, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var reach = ReminderPlanner.SessionReach(definitions, now);
-        var (startFrom, startTo) = reach.Starts is { } starts ? (starts.From, starts.To) : (DateTimeOffset.MaxValue, DateTimeOffset.MinValue);
-        var (endFrom, endTo) = reach.Ends is { } ends ? (ends.From, ends.To) : (DateTimeOffset.MaxValue, DateTimeOffset.MinValue);
-        var owing = definitions.SelectMany(d => d.Sessions).Where(s => s.Report is not null).Select(s => s.Id).Distinct(StringComparer.Ordinal).ToList();
-
-        // A report is late from the day after its deadline: a session ending after now (plus any negative delay) owes nothing yet.
-        var earliestDelay = definitions.SelectMany(d => d.Sessions).Where(s => s.Report is not null)
-            .Select(s => (s.Report!.Due.Months * 31) + s.Report.Due.Days + (s.Report.Due.Minutes / (24 * 60))).DefaultIfEmpty().Min();
-        var (lateFrom, lateTo) = (now - OverdueHorizon, now + TimeSpan.FromDays(Math.Max(0, -earliestDelay) + 1));
-        // The report as a left join (not EXISTS inside the OR): the database joins the candidate rows once.
-        return await (
-                from s in db.Sessions.AsNoTracking()
-                join r in db.SessionReports.AsNoTracking() on s.Id equals r.SessionRecordId into reports
-                from r in reports.DefaultIfEmpty()
-                where (s.Status == SessionStatus.Scheduled || s.Status == SessionStatus.Held)
-                    && ((s.StartUtc >= startFrom && s.StartUtc <= startTo)
-                        || (s.EndUtc >= endFrom && s.EndUtc <= endTo)
-                        || (s.EndUtc >= lateFrom && s.EndUtc <= lateTo && r == null && owing.Contains(s.SessionId)))
-                select new ReminderSession(
-                    new SessionFacts(s.Id, s.WaveId, s.GroupId, s.EnrolmentId, s.SessionId, s.Kind, s.Status, s.StartUtc, s.EndUtc, s.Location, s.VisioUrl),
-                    r != null))
-            .ToListAsync(cancellationToken);
-    }
-
-    /// <summary>
-    /// The enrolments of <paramref name="waves"/> with their establishment's name and their team (one query), and
-    /// for those of <paramref name="stateWaves"/> the status of each phase, checklist item and deliverable (one more).
-    /// </summary>
-    private async Task<List<EnrolmentRow>> EnrolmentsAsync(List<Guid> waves, List<Guid> stateWaves, CancellationToken cancellationToken)
-    {
-        var enrolments = await db.Enrolments.AsNoTracking().IgnoreAutoIncludes().AsSingleQuery().Where(e => waves.Contains(e.WaveId))
-            .Select(e => new
-            {
-                e.Id, e.WaveId, e.GroupId, e.EstablishmentId, e.Status,
-                Establishment = db.Establishments.Where(x => x.Id == e.EstablishmentId).Select(x => x.Name).FirstOrDefault(),
-                Team = db.TeamMembers.Where(t => t.EnrolmentId == e.Id).Select(t => new ReminderTeamMember(t.RoleId, t.FullName, t.Email)).ToList(),
-            })
-            .ToListAsync(cancellationToken);
-        var states = stateWaves.Count == 0 ? [] : (await db.Database.SqlQueryRaw<StateRow>(StateRow.Sql)
-                .Where(r => db.Enrolments.Any(e => e.Id == r.EnrolmentId && stateWaves.Contains(e.WaveId)))
-                .ToListAsync(cancellationToken));
-        var byEnrolment = states.ToLookup(s => s.EnrolmentId);
-        return enrolments.Select(e =>
-        {
-            var rows = byEnrolment[e.Id].ToList();
-            var facts = new EnrolmentFacts(e.Id, e.GroupId, e.EstablishmentId, e.Status)
-            {
-                Phases = EnrolmentFacts.ByFirst(rows.Where(r => r.Kind == StateRow.Phase).Select(r => (r.ItemId, Enum.Parse<PhaseStatus>(r.Status)))),
-                Checklist = EnrolmentFacts.ByFirst(rows.Where(r => r.Kind == StateRow.Checklist).Select(r => (r.ItemId, Enum.Parse<ChecklistStatus>(r.Status)))),
-                Deliverables = EnrolmentFacts.ByFirst(rows.Where(r => r.Kind == StateRow.Deliverable).Select(r => (r.ItemId, Enum.Parse<DeliverableStatus>(r.Status)))),
-            };
-            return new EnrolmentRow(e.WaveId, facts, e.Establishment, [.. e.Team.Where(t => !string.IsNullOrWhiteSpace(t.Email))]);
-        }).ToList();
-    }
-
     private async Task<List<PlannedReminder>> WithoutExistingAsync(IReadOnlyList<PlannedReminder> planned, CancellationToken cancellationToken)
     {
         var unique = planned.DistinctBy(p => p.IdempotencyKey, StringComparer.Ordinal).ToList();
@@ -269,23 +208,4 @@ public sealed partial class ReminderSweep(BenchmarkDbContext db, MailOutbox outb
     {
         public ReminderContact? Contact => string.IsNullOrWhiteSpace(Email) ? null : new(string.IsNullOrWhiteSpace(Name) ? Email : Name, Email);
     }
-
-    private sealed record EnrolmentRow(Guid WaveId, EnrolmentFacts Facts, string? EstablishmentName, IReadOnlyList<ReminderTeamMember> Team)
-    {
-        public ReminderEnrolment Reminder(IReadOnlyCollection<IndicatorReport> reported) => new(Facts, Team, EstablishmentName, reported);
-    }
-}
-
-/// <summary>The status of one phase, checklist item or deliverable of an enrolment (the three tables in one read).</summary>
-internal sealed record StateRow(Guid EnrolmentId, int Kind, string ItemId, string Status)
-{
-    public const int Phase = 0;
-    public const int Checklist = 1;
-    public const int Deliverable = 2;
-
-    public const string Sql = """
-        SELECT p."EnrolmentId", 0 AS "Kind", p."PhaseId" AS "ItemId", p."Status" FROM "PhaseProgress" AS p
-        UNION ALL SELECT c."EnrolmentId", 1 AS "Kind", c."ItemId", c."Status" FROM "ChecklistEntries" AS c
-        UNION ALL SELECT d."EnrolmentId", 2 AS "Kind", d."DeliverableId" AS "ItemId", d."Status" FROM "Deliverables" AS d
-        """;
 }

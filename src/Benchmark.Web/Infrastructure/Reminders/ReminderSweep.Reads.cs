@@ -1,0 +1,107 @@
+using Benchmark.Core.Definitions;
+using Benchmark.Core.Domain;
+using Benchmark.Core.Reminders;
+using Microsoft.EntityFrameworkCore;
+
+namespace Benchmark.Web.Infrastructure.Reminders;
+
+/// <summary>The sweep's two largest reads: the session rows a rule can reach, and the enrolments with their teams.</summary>
+public sealed partial class ReminderSweep
+{
+    /// <summary>
+    /// The scheduled and held session rows a rule can reach now, and those whose report is owed, missing and late
+    /// (ended within <see cref="OverdueHorizon"/>), with whether their report was submitted; one statement, two
+    /// branches (<c>UNION ALL</c>) so that each uses its own index: the rules' reach on (status, start) and
+    /// (status, end), a few thousand rows, each probing its report by the report's unique session key; the late
+    /// ones on (status, end) over the horizon, without a report (anti-join).
+    /// </summary>
+    private async Task<List<ReminderSession>> SessionsAsync(IReadOnlyList<WorkflowDefinition> definitions, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var reach = ReminderPlanner.SessionReach(definitions, now);
+        var (startFrom, startTo) = reach.Starts is { } starts ? (starts.From, starts.To) : (DateTimeOffset.MaxValue, DateTimeOffset.MinValue);
+        var (endFrom, endTo) = reach.Ends is { } ends ? (ends.From, ends.To) : (DateTimeOffset.MaxValue, DateTimeOffset.MinValue);
+        var owing = definitions.SelectMany(d => d.Sessions).Where(s => s.Report is not null).Select(s => s.Id).Distinct(StringComparer.Ordinal).ToList();
+
+        // A report is late from the day after its deadline: a session ending after now (plus any negative delay) owes nothing yet.
+        var earliestDelay = definitions.SelectMany(d => d.Sessions).Where(s => s.Report is not null)
+            .Select(s => (s.Report!.Due.Months * 31) + s.Report.Due.Days + (s.Report.Due.Minutes / (24 * 60))).DefaultIfEmpty().Min();
+        var (lateFrom, lateTo) = (now - OverdueHorizon, now + TimeSpan.FromDays(Math.Max(0, -earliestDelay) + 1));
+        var sessions = db.Sessions.AsNoTracking().Where(s => s.Status == SessionStatus.Scheduled || s.Status == SessionStatus.Held);
+        var inReach = sessions
+            .Where(s => (s.StartUtc >= startFrom && s.StartUtc <= startTo) || (s.EndUtc >= endFrom && s.EndUtc <= endTo))
+            .Select(s => new
+            {
+                s.Id, s.WaveId, s.GroupId, s.EnrolmentId, s.SessionId, s.Kind, s.Status, s.StartUtc, s.EndUtc, s.Location, s.VisioUrl,
+                // A scalar subquery (LIMIT 1), not EXISTS: PostgreSQL would hash every report ever submitted for an EXISTS.
+                Report = db.SessionReports.Where(r => r.SessionRecordId == s.Id).Select(r => (Guid?)r.Id).FirstOrDefault(),
+            });
+        var late = sessions
+            .Where(s => s.EndUtc >= lateFrom && s.EndUtc <= lateTo && owing.Contains(s.SessionId) && !db.SessionReports.Any(r => r.SessionRecordId == s.Id))
+            .Select(s => new
+            {
+                s.Id, s.WaveId, s.GroupId, s.EnrolmentId, s.SessionId, s.Kind, s.Status, s.StartUtc, s.EndUtc, s.Location, s.VisioUrl,
+                Report = (Guid?)null,
+            });
+        var rows = await inReach.Concat(late).ToListAsync(cancellationToken);
+        // A session both in the reach and late comes twice, the same (no report) both times: once is enough.
+        return rows.DistinctBy(s => s.Id).Select(s => new ReminderSession(
+                new SessionFacts(s.Id, s.WaveId, s.GroupId, s.EnrolmentId, s.SessionId, s.Kind, s.Status, s.StartUtc, s.EndUtc, s.Location, s.VisioUrl),
+                s.Report is not null))
+            .ToList();
+    }
+
+    /// <summary>
+    /// The enrolments of <paramref name="waves"/> with their establishment's name and their team (one query, flat
+    /// joined rows grouped here), and for those of <paramref name="stateWaves"/> the status of each phase,
+    /// checklist item and deliverable (one more).
+    /// </summary>
+    private async Task<List<EnrolmentRow>> EnrolmentsAsync(List<Guid> waves, List<Guid> stateWaves, CancellationToken cancellationToken)
+    {
+        var rows = await (
+                from e in db.Enrolments.AsNoTracking().IgnoreAutoIncludes()
+                where waves.Contains(e.WaveId)
+                join x in db.Establishments.AsNoTracking() on e.EstablishmentId equals x.Id into establishments
+                from x in establishments.DefaultIfEmpty()
+                join t in db.TeamMembers.AsNoTracking() on e.Id equals t.EnrolmentId into team
+                from t in team.DefaultIfEmpty()
+                select new { e.Id, e.WaveId, e.GroupId, e.EstablishmentId, e.Status, Establishment = x.Name, Role = t.RoleId, t.FullName, t.Email })
+            .ToListAsync(cancellationToken);
+        var states = stateWaves.Count == 0 ? [] : (await db.Database.SqlQueryRaw<StateRow>(StateRow.Sql)
+                .Where(r => db.Enrolments.Any(e => e.Id == r.EnrolmentId && stateWaves.Contains(e.WaveId)))
+                .ToListAsync(cancellationToken));
+        var byEnrolment = states.ToLookup(s => s.EnrolmentId);
+        return rows.GroupBy(r => r.Id).Select(members =>
+        {
+            var e = members.First();
+            var items = byEnrolment[e.Id].ToList();
+            var facts = new EnrolmentFacts(e.Id, e.GroupId, e.EstablishmentId, e.Status)
+            {
+                Phases = EnrolmentFacts.ByFirst(items.Where(r => r.Kind == StateRow.Phase).Select(r => (r.ItemId, Enum.Parse<PhaseStatus>(r.Status)))),
+                Checklist = EnrolmentFacts.ByFirst(items.Where(r => r.Kind == StateRow.Checklist).Select(r => (r.ItemId, Enum.Parse<ChecklistStatus>(r.Status)))),
+                Deliverables = EnrolmentFacts.ByFirst(items.Where(r => r.Kind == StateRow.Deliverable).Select(r => (r.ItemId, Enum.Parse<DeliverableStatus>(r.Status)))),
+            };
+            var team = members.Where(m => m.Role is not null && !string.IsNullOrWhiteSpace(m.Email))
+                .Select(m => new ReminderTeamMember(m.Role!, m.FullName ?? "", m.Email!)).ToList();
+            return new EnrolmentRow(e.WaveId, facts, e.Establishment, team);
+        }).ToList();
+    }
+
+    private sealed record EnrolmentRow(Guid WaveId, EnrolmentFacts Facts, string? EstablishmentName, IReadOnlyList<ReminderTeamMember> Team)
+    {
+        public ReminderEnrolment Reminder(IReadOnlyCollection<IndicatorReport> reported) => new(Facts, Team, EstablishmentName, reported);
+    }
+}
+
+/// <summary>The status of one phase, checklist item or deliverable of an enrolment (the three tables in one read).</summary>
+internal sealed record StateRow(Guid EnrolmentId, int Kind, string ItemId, string Status)
+{
+    public const int Phase = 0;
+    public const int Checklist = 1;
+    public const int Deliverable = 2;
+
+    public const string Sql = """
+        SELECT p."EnrolmentId", 0 AS "Kind", p."PhaseId" AS "ItemId", p."Status" FROM "PhaseProgress" AS p
+        UNION ALL SELECT c."EnrolmentId", 1 AS "Kind", c."ItemId", c."Status" FROM "ChecklistEntries" AS c
+        UNION ALL SELECT d."EnrolmentId", 2 AS "Kind", d."DeliverableId" AS "ItemId", d."Status" FROM "Deliverables" AS d
+        """;
+}
