@@ -1,4 +1,5 @@
 using Benchmark.E2E.Infrastructure;
+using Benchmark.Web.Tests.Features.Candidature;
 using Benchmark.Web.Tests.Features.Gates;
 using Microsoft.Playwright;
 
@@ -7,7 +8,7 @@ namespace Benchmark.E2E.Features.Gates;
 /// <summary>
 /// axe-core on the steering pages as each role sees them, blank and with their DSFR error state after a refused post:
 /// the office-surgery candidature dossier and serious adverse events (team), the gate page with the ArsAdmin's forcing
-/// form, the feuille de route before any version. (Roadmap versions and their comparison: RoadmapReviewJourneyTests.)
+/// form, the feuille de route before any version, a submitted candidature version. (Roadmap versions and their comparison: RoadmapReviewJourneyTests.)
 /// </summary>
 [Collection(BrowserTestGroup.Name)]
 public sealed class SteeringPagesAccessibilityTests(BrowserFixture browser)
@@ -56,6 +57,51 @@ public sealed class SteeringPagesAccessibilityTests(BrowserFixture browser)
         await team.GetByRole(AriaRole.Button, new() { Name = "Déposer pour le visa de l'ARS" }).ClickAsync();
 
         await Assertions.Expect(team.Locator("#erreur-feuille-de-route")).ToBeVisibleAsync();
+        await Accessibility.AssertNoViolationAsync(team);
+    }
+
+    [BrowserFact]
+    public async Task Candidature_WhenSubmittedComplete_ThenVersionPageShowsTheDossierWithNoViolation()
+    {
+        // The first establishment is still answering the call for interest: the ArsAdmin forces that phase closed (written
+        // justification), which opens the candidature. (The second establishment's blank dossier is the test above.)
+        var enrolment = await Steering.EnrolmentAsync(browser.App, 0, "office-surgery");
+        var admin = await browser.NewPageAsync();
+        await DemoUsers.SignInAsync(admin, DemoUsers.Admin);
+        await admin.GotoAsync($"/parcours/{enrolment}/porte");
+        await admin.GetByText("Forcer le passage (administrateur ARS)").ClickAsync();
+        await admin.Locator("#justification").FillAsync("Candidature reçue hors délai, acceptée par le comité.");
+        await admin.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Forcer la clôture") }).ClickAsync();
+        await Assertions.Expect(admin.Locator("main")).ToContainTextAsync("La phase « Dossier de candidature » est ouverte.");
+
+        var team = await browser.NewPageAsync();
+        await DemoUsers.SignInAsync(team, Steering.Team);
+        await team.GotoAsync($"/parcours/{enrolment}/candidature");
+
+        // Every field of the complete dossier the HTTP tests submit, typed into the form as the team would.
+        foreach (var (name, value) in CandidaturePageTests.Complete())
+        {
+            var field = team.Locator($"[name='{name}']");
+            await Assertions.Expect(field).ToHaveCountAsync(1);
+            if (await field.EvaluateAsync<string>("e => e.tagName") == "SELECT")
+            {
+                await field.SelectOptionAsync(value);
+            }
+            else
+            {
+                await field.FillAsync(value);
+            }
+        }
+
+        await team.GetByRole(AriaRole.Button, new() { Name = "Déposer le dossier" }).ClickAsync();
+        await Assertions.Expect(team.Locator("main")).ToContainTextAsync("La version 1 du dossier de candidature est déposée : elle attend la validation de l'ARS.");
+        await Accessibility.AssertNoViolationAsync(team);
+        await team.GetByRole(AriaRole.Link, new() { Name = "Version 1" }).ClickAsync();
+
+        await Assertions.Expect(team.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Dossier de candidature");
+        await Assertions.Expect(team.Locator("main")).ToContainTextAsync("Libération du nerf médian au canal carpien");
+        await Assertions.Expect(team.Locator("main")).ToContainTextAsync("Matrice de criticité");
+        await Artifacts.ScreenshotAsync(team, "candidature-version-1");
         await Accessibility.AssertNoViolationAsync(team);
     }
 

@@ -16,7 +16,7 @@ public sealed class CandidaturePageTests(BenchmarkApp app) : IClassFixture<Bench
     private const string Team = "equipe@demo.benchmark.test";
     private const string Programme = "office-surgery";
 
-    internal static Dictionary<string, string> Complete(string amount = "100 000", string code = "BJMA002", string contracted = "120")
+    public static Dictionary<string, string> Complete(string amount = "100 000", string code = "BJMA002", string contracted = "120")
     {
         var fields = CandidatureSections.All.SelectMany(s => s.Fields).ToDictionary(f => $"Form.Texts[{f.Id}]", f => $"Texte : {f.Label}");
         fields["Form.Acts[0].Code"] = code;
