@@ -36,7 +36,8 @@ internal sealed record BenchOptions(
             root,
             Read("app", "BENCH_APP") ?? Path.Combine(root, "src", "Benchmark.Web", "bin", "Release", "net10.0", "Benchmark.Web.dll"),
             Number("runs", 20),
-            Number("warmup", 3),
+            // The JIT optimises a method after 30 calls: 40 sweeps measure a server that has run a few hours (every 5 minutes).
+            Number("warmup", 40),
             Number("enrolments", 5000),
             Number("sessions", 125_000),
             Number("messages", 2000),

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Encodings.Web;
+using System.Text;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using System.Text.Unicode;
 using Fluid;
 using Fluid.Values;
@@ -16,14 +18,17 @@ public sealed record RenderedMail(string Subject, string Html, string Text);
 /// French (fr-FR, Europe/Paris). The HTML body is HTML-encoded and wrapped in <c>_layout.html.liquid</c> (which
 /// prints it with <c>{{ body | raw }}</c>); the subject and the text body are not encoded. Parsed templates are cached.
 /// </summary>
-public sealed class MailRenderer(MailTemplates templates, Microsoft.Extensions.Options.IOptions<MailOptions> options)
+public sealed partial class MailRenderer(MailTemplates templates, Microsoft.Extensions.Options.IOptions<MailOptions> options)
 {
     private static readonly FluidParser Parser = new();
     private static readonly TemplateOptions Options = CreateOptions();
 
     // French is written as is (« é », not « &#xE9; »); HTML-significant characters are still encoded.
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
+    private const int MaxCachedSubjects = 10_000;
     private readonly ConcurrentDictionary<string, IFluidTemplate> _cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string[]?> _names = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _subjects = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Renders the three parts. <paramref name="subject"/>: the subject already rendered (the outbox stores it when
@@ -54,18 +59,69 @@ public sealed class MailRenderer(MailTemplates templates, Microsoft.Extensions.O
     /// The subject of a model whose values are all strings (a reminder's), on one line: each value becomes a Fluid
     /// string directly, without a JSON model in between (the same values as the JSON form of that model).
     /// </summary>
+    /// <remarks>
+    /// Subjects are cached by template and the values of the variables its source names (a template reads no other):
+    /// a reminder sent to a whole team renders its subject once, not once per recipient.
+    /// </remarks>
     public async Task<string> RenderSubjectAsync(string template, IReadOnlyDictionary<string, string> model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var values = new List<KeyValuePair<string, FluidValue>>(model.Count + 1);
-        foreach (var (key, value) in model)
+        var file = template + ".subject.liquid";
+        var key = SubjectKey(file, model);
+        if (key is not null && _subjects.TryGetValue(key, out var cached))
         {
-            values.Add(KeyValuePair.Create<string, FluidValue>(key, new StringValue(value)));
+            return cached;
+        }
+
+        var values = new List<KeyValuePair<string, FluidValue>>(model.Count + 1);
+        foreach (var (name, value) in model)
+        {
+            values.Add(KeyValuePair.Create<string, FluidValue>(name, new StringValue(value)));
         }
 
         values.Add(AppUrl());
-        return OneLine(await RenderPartAsync(template + ".subject.liquid", values, NullEncoder.Default, null));
+        var subject = OneLine(await RenderPartAsync(file, values, NullEncoder.Default, null));
+        if (key is not null)
+        {
+            if (_subjects.Count >= MaxCachedSubjects)
+            {
+                _subjects.Clear();
+            }
+
+            _subjects[key] = subject;
+        }
+
+        return subject;
     }
+
+    /// <summary>
+    /// The subject cache's key: the template and, for each name its source spells, the model's value (length-prefixed).
+    /// Null — not cached — when the source indexes (<c>[…]</c>), which may reach a variable it does not spell.
+    /// </summary>
+    private string? SubjectKey(string file, IReadOnlyDictionary<string, string> model)
+    {
+        var names = _names.GetOrAdd(file, f => templates.Read(f) is var source && source.Contains('[', StringComparison.Ordinal) ? null
+            : [.. Names().Matches(source).Select(m => m.Value).Distinct(StringComparer.Ordinal).Where(n => n != "app_url")]);
+        if (names is null)
+        {
+            return null;
+        }
+
+        var key = new StringBuilder(file);
+        foreach (var name in names)
+        {
+            key.Append('|');
+            if (model.TryGetValue(name, out var value))
+            {
+                key.Append(value.Length).Append(':').Append(value);
+            }
+        }
+
+        return key.ToString();
+    }
+
+    [GeneratedRegex("[A-Za-z_][A-Za-z0-9_-]*", RegexOptions.CultureInvariant)]
+    private static partial Regex Names();
 
     public static string OneLine(string value) =>
         string.Join(' ', new string(value.Select(c => char.IsControl(c) ? ' ' : c).ToArray()).Split(' ', StringSplitOptions.RemoveEmptyEntries));

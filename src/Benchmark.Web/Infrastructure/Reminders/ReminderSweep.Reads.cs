@@ -69,26 +69,62 @@ public sealed partial class ReminderSweep
         var states = stateWaves.Count == 0 ? [] : (await db.Database.SqlQueryRaw<StateRow>(StateRow.Sql)
                 .Where(r => db.Enrolments.Any(e => e.Id == r.EnrolmentId && stateWaves.Contains(e.WaveId)))
                 .ToListAsync(cancellationToken));
-        var byEnrolment = states.ToLookup(s => s.EnrolmentId);
-        return rows.GroupBy(r => r.Id).Select(members =>
+        // One pass over each list (thousands of rows): no lookup, filter or list per enrolment.
+        var items = new Dictionary<Guid, ItemStates>();
+        foreach (var state in states)
         {
-            var e = members.First();
-            var items = byEnrolment[e.Id].ToList();
-            var facts = new EnrolmentFacts(e.Id, e.GroupId, e.EstablishmentId, e.Status)
+            if (!items.TryGetValue(state.EnrolmentId, out var of))
             {
-                Phases = EnrolmentFacts.ByFirst(items.Where(r => r.Kind == StateRow.Phase).Select(r => (r.ItemId, Enum.Parse<PhaseStatus>(r.Status)))),
-                Checklist = EnrolmentFacts.ByFirst(items.Where(r => r.Kind == StateRow.Checklist).Select(r => (r.ItemId, Enum.Parse<ChecklistStatus>(r.Status)))),
-                Deliverables = EnrolmentFacts.ByFirst(items.Where(r => r.Kind == StateRow.Deliverable).Select(r => (r.ItemId, Enum.Parse<DeliverableStatus>(r.Status)))),
-            };
-            var team = members.Where(m => m.Role is not null && !string.IsNullOrWhiteSpace(m.Email))
-                .Select(m => new ReminderTeamMember(m.Role!, m.FullName ?? "", m.Email!)).ToList();
-            return new EnrolmentRow(e.WaveId, facts, e.Establishment, team);
-        }).ToList();
+                items[state.EnrolmentId] = of = new ItemStates();
+            }
+
+            of.Add(state);
+        }
+
+        var enrolments = new Dictionary<Guid, EnrolmentRow>();
+        foreach (var row in rows)
+        {
+            if (!enrolments.TryGetValue(row.Id, out var enrolment))
+            {
+                var facts = new EnrolmentFacts(row.Id, row.GroupId, row.EstablishmentId, row.Status);
+                enrolments[row.Id] = enrolment = new EnrolmentRow(row.WaveId,
+                    items.TryGetValue(row.Id, out var of) ? facts with { Phases = of.Phases, Checklist = of.Checklist, Deliverables = of.Deliverables } : facts,
+                    row.Establishment, []);
+            }
+
+            if (row.Role is not null && !string.IsNullOrWhiteSpace(row.Email))
+            {
+                enrolment.Team.Add(new ReminderTeamMember(row.Role, row.FullName ?? "", row.Email));
+            }
+        }
+
+        return [.. enrolments.Values];
     }
 
-    private sealed record EnrolmentRow(Guid WaveId, EnrolmentFacts Facts, string? EstablishmentName, IReadOnlyList<ReminderTeamMember> Team)
+    private sealed record EnrolmentRow(Guid WaveId, EnrolmentFacts Facts, string? EstablishmentName, List<ReminderTeamMember> Team)
     {
         public ReminderEnrolment Reminder(IReadOnlyCollection<IndicatorReport> reported) => new(Facts, Team, EstablishmentName, reported);
+    }
+
+    /// <summary>An enrolment's phase, checklist and deliverable statuses by item id; the first row of an id wins (as <see cref="EnrolmentFacts.ByFirst"/>).</summary>
+    private sealed class ItemStates
+    {
+        public Dictionary<string, PhaseStatus> Phases { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, ChecklistStatus> Checklist { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, DeliverableStatus> Deliverables { get; } = new(StringComparer.Ordinal);
+
+        public void Add(StateRow row)
+        {
+            _ = row.Kind switch
+            {
+                StateRow.Phase => Phases.TryAdd(row.ItemId, Enum.Parse<PhaseStatus>(row.Status)),
+                StateRow.Checklist => Checklist.TryAdd(row.ItemId, Enum.Parse<ChecklistStatus>(row.Status)),
+                StateRow.Deliverable => Deliverables.TryAdd(row.ItemId, Enum.Parse<DeliverableStatus>(row.Status)),
+                _ => false,
+            };
+        }
     }
 }
 
