@@ -27,8 +27,12 @@ public sealed class FakeSmtpServer : IAsyncDisposable
 
     public int Connections => _connections;
 
-    /// <summary>The application sending to this server (<c>Smtp:*</c>), on the given host's database.</summary>
+    /// <summary>
+    /// The application sending to this server (<c>Smtp:*</c>), on the given host's database; no Hangfire jobs, so the
+    /// test's own dispatch calls are the only senders (a minutely dispatch job would race them).
+    /// </summary>
     public WebApplicationFactory<Program> For(WebApplicationFactory<Program> host) => host.WithWebHostBuilder(b => b
+        .UseSetting("Jobs:Enabled", "false")
         .UseSetting("Smtp:Host", "127.0.0.1")
         .UseSetting("Smtp:Port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture))
         .UseSetting("Smtp:Security", "None"));
