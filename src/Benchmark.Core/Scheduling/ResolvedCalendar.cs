@@ -29,6 +29,12 @@ public sealed record ResolvedCalendar(
     public ResolvedPhase Phase(string id) => Phases.First(p => p.Definition.Id == id);
 
     public ResolvedSession Session(string id) => Sessions.First(s => s.Definition.Id == id);
+
+    /// <summary>
+    /// The phases that would end before they start with these anchors (a phase starts when the previous one is due):
+    /// the anchors are in the wrong order or too close, e.g. a launch J* set before the candidature deadline J + 2 mo 21 d.
+    /// </summary>
+    public IReadOnlyList<ResolvedPhase> InvertedPhases() => [.. Phases.Where(p => p.Due < p.Start)];
 }
 
 /// <summary>A date that cannot be computed, with the expression at fault.</summary>

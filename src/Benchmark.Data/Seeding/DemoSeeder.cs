@@ -152,7 +152,10 @@ public sealed class DemoSeeder(BenchmarkDbContext db, TimeProvider clock)
         groups.SelectMany(g => SessionPlan.ForGroup(calendar, waveId, g.Id, id => DemoCatalogue.IdOf($"session:{key}:{g.Id}:{id}")))
             .Concat(enrolments.SelectMany(e => SessionPlan.ForEnrolment(calendar, e, id => DemoCatalogue.IdOf($"session:{key}:{e.Id}:{id}"))));
 
-    /// <summary>J three weeks ahead (a Monday, one week later per programme); every other anchor five weeks after J.</summary>
+    /// <summary>
+    /// J three weeks ahead (a Monday, one week later per programme); every other anchor five weeks after J, or as many
+    /// weeks more as the programme's phases need to follow one another.
+    /// </summary>
     private Dictionary<string, DateOnly> AnchorsFor(WorkflowDefinition definition, int index)
     {
         var start = ParisTime.Today(clock).AddDays(21 + (7 * index));
@@ -161,8 +164,17 @@ public sealed class DemoSeeder(BenchmarkDbContext db, TimeProvider clock)
             start = start.AddDays(1);
         }
 
-        return definition.Anchors.Select((a, i) => (a.Id, Date: i == 0 ? start : start.AddDays(35)))
-            .ToDictionary(a => a.Id, a => a.Date, StringComparer.Ordinal);
+        // Later anchors move on by weeks until every phase ends after it starts (office surgery: the launch J* comes
+        // after the candidature deadline J + 2 months 21 days and the selection).
+        for (var gap = 35; ; gap += 7)
+        {
+            var anchors = definition.Anchors.Select((a, i) => (a.Id, Date: i == 0 ? start : start.AddDays(gap)))
+                .ToDictionary(a => a.Id, a => a.Date, StringComparer.Ordinal);
+            if (gap >= 35 + (7 * 52) || ScheduleResolver.Resolve(definition, anchors) is not { IsSuccess: true } calendar || calendar.Value.InvertedPhases().Count == 0)
+            {
+                return anchors;
+            }
+        }
     }
 
     /// <summary>Adds the rows whose id is neither stored nor already added; returns how many were added.</summary>

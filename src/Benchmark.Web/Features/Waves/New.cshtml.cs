@@ -94,9 +94,18 @@ public sealed class NewModel(AccessScope scope, BenchmarkDbContext db, TimeProvi
             }
         }
 
-        if (Errors.Count == 0 && ScheduleResolver.Resolve(Definition, dates) is { IsSuccess: false } calendar)
+        if (Errors.Count == 0 && ScheduleResolver.Resolve(Definition, dates) is { } calendar)
         {
-            Alert = "Le calendrier de la vague ne peut pas être calculé avec ces dates : " + calendar.Error!.Message;
+            if (!calendar.IsSuccess)
+            {
+                Alert = "Le calendrier de la vague ne peut pas être calculé avec ces dates : " + calendar.Error!.Message;
+            }
+            else if (calendar.Value.InvertedPhases() is { Count: > 0 } inverted)
+            {
+                Alert = "Le calendrier de la vague serait incohérent avec ces dates : " + string.Join(" ; ", inverted.Select(p =>
+                    $"la phase « {p.Definition.Title} » finirait le {Day(p.Due)}, avant de commencer le {Day(p.Start)}"))
+                    + ". Vérifiez l'ordre et l'écart des dates de référence.";
+            }
         }
 
         if (Errors.Count > 0 || Alert is not null)
@@ -114,6 +123,8 @@ public sealed class NewModel(AccessScope scope, BenchmarkDbContext db, TimeProvi
         TempData["Succes"] = $"La vague « {wave.Name} » est créée. Ajoutez-lui des groupes, puis inscrivez les établissements.";
         return Redirect($"/vagues/{wave.Id}");
     }
+
+    private static string Day(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
     private PageResult Refused()
     {

@@ -95,6 +95,26 @@ public sealed class WavePagesTests : IClassFixture<BenchmarkApp>
     }
 
     [Fact]
+    public async Task New_WhenLaunchSetBeforeTheCandidatureDeadline_ThenRefusedNamingThePhaseAndNothingSaved()
+    {
+        using var client = await _app.SignedInAsync(ArsData.Admin);
+        var definition = await _app.DefinitionAsync("office-surgery");
+        var before = await _app.DbAsync(db => db.Waves.CountAsync());
+
+        // Candidature due J + 2 months 21 days = 25/03/2027; selection due J* = 08/02/2027: it would end before it starts.
+        var response = await BenchmarkApp.PostFormAsync(client, "/vagues/nouvelle", new Dictionary<string, string>
+        {
+            ["DefinitionId"] = definition.Id.ToString(), ["Name"] = "Vague au lancement trop tôt", ["Anchors[J]"] = "2027-01-04", ["Anchors[J*]"] = "2027-02-08",
+        });
+
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("la phase « Instruction et sélection des projets » finirait le 08/02/2027, avant de commencer le 25/03/2027", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"2027-02-08\"", html, StringComparison.Ordinal);
+        Assert.Equal(before, await _app.DbAsync(db => db.Waves.CountAsync()));
+    }
+
+    [Fact]
     public async Task New_WhenReviewerPosts_ThenRoleRefusedAndNothingSaved()
     {
         using var client = await _app.SignedInAsync(ArsData.Reviewer);
