@@ -58,12 +58,14 @@ pg_version=$("$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
   echo "# Benchmark — bench/run.sh $measure, $(date -u '+%Y-%m-%d %H:%M') UTC"
   echo
   echo "Commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'); $(nproc) CPU ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)),"
-  echo "$(free -g | awk '/Mem:/ {print $2}') GB RAM, shared with other work; .NET $(dotnet --version), $pg_version (throwaway, fsync off), maildev 3.0.0."
+  echo "$(free -g | awk '/Mem:/ {print $2}') GB RAM, shared with other work; .NET $(dotnet --version), $pg_version (throwaway, fsync off)$([ "$measure" = sweep ] || echo ', maildev 3.0.0')."
   echo
 } >"$out.tmp"
 
 status=0
+load_start=$(cut -d' ' -f1 /proc/loadavg)
 dotnet bench/Benchmark.Bench/bin/Release/net10.0/Benchmark.Bench.dll "$measure" --repo "$ROOT" --out "$out.tmp" "$@" || status=$?
+echo "Load average (1 minute) at the start of the run: $load_start; at its end: $(cut -d' ' -f1 /proc/loadavg) (2 cores shared with other work)." >>"$out.tmp"
 mv "$out.tmp" "$out"
 echo "bench: results in $out" >&2
 exit $status

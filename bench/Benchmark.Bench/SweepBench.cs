@@ -242,19 +242,22 @@ internal sealed class SweepBench(BenchOptions options)
         var owing = string.Join(", ", definitions.SelectMany(d => d.Sessions).Where(s => s.Report is not null).Select(s => $"'{s.Id}'").Distinct(StringComparer.Ordinal));
         static string At(DateTimeOffset instant) => $"'{instant.UtcDateTime:yyyy-MM-dd HH:mm:ss}+00'";
         var (starts, ends) = (reach.Starts!, reach.Ends!);
+        var columns = """s."Id", s."WaveId", s."GroupId", s."EnrolmentId", s."SessionId", s."Kind", s."Status", s."StartUtc", s."EndUtc", s."Location", s."VisioUrl" """;
         return
         [
             $"""
-            SELECT s."Id", s."WaveId", s."GroupId", s."EnrolmentId", s."SessionId", s."Kind", s."Status", s."StartUtc", s."EndUtc", s."Location", s."VisioUrl", r."Id" IS NOT NULL
-            FROM "Sessions" s LEFT JOIN "SessionReports" r ON s."Id" = r."SessionRecordId"
+            SELECT {columns}, (SELECT r."Id" FROM "SessionReports" r WHERE r."SessionRecordId" = s."Id" LIMIT 1) FROM "Sessions" s
             WHERE s."Status" IN ('Scheduled', 'Held') AND ((s."StartUtc" >= {At(starts.From)} AND s."StartUtc" <= {At(starts.To)})
-              OR (s."EndUtc" >= {At(ends.From)} AND s."EndUtc" <= {At(ends.To)})
-              OR (s."EndUtc" >= {At(Clock - ReminderSweep.OverdueHorizon)} AND s."EndUtc" <= {At(Clock.AddDays(1))} AND r."Id" IS NULL AND s."SessionId" IN ({owing})))
+              OR (s."EndUtc" >= {At(ends.From)} AND s."EndUtc" <= {At(ends.To)}))
+            UNION ALL
+            SELECT {columns}, NULL FROM "Sessions" s
+            WHERE s."Status" IN ('Scheduled', 'Held') AND s."EndUtc" >= {At(Clock - ReminderSweep.OverdueHorizon)} AND s."EndUtc" <= {At(Clock.AddDays(1))}
+              AND s."SessionId" IN ({owing}) AND NOT EXISTS (SELECT 1 FROM "SessionReports" r WHERE r."SessionRecordId" = s."Id")
             """,
             """
-            SELECT e."Id", e."GroupId", e."Status", x."Name", t."RoleId", t."FullName", t."Email"
+            SELECT e."Id", e."WaveId", e."GroupId", e."EstablishmentId", e."Status", x."Name", t."RoleId", t."FullName", t."Email"
             FROM "Enrolments" e LEFT JOIN "Establishments" x ON x."Id" = e."EstablishmentId" LEFT JOIN "TeamMembers" t ON t."EnrolmentId" = e."Id"
-            WHERE e."WaveId" IN (SELECT w."Id" FROM "Waves" w ORDER BY w."CreatedAt" DESC LIMIT 50) ORDER BY e."Id"
+            WHERE e."WaveId" IN (SELECT w."Id" FROM "Waves" w ORDER BY w."CreatedAt" DESC LIMIT 50)
             """,
         ];
     }
