@@ -18,12 +18,8 @@ internal static class AuditExport
         ExportColumn.Of<AuditRow>("Justification / commentaire", r => r.Justification),
     ];
 
-    public static ExportFileResult File(IReadOnlyList<AuditRow> rows, string? format, string name) => format switch
-    {
-        "xlsx" => Export.Xlsx(Columns, rows, name),
-        "csv-international" => Export.Csv(Columns, rows, CsvDialect.International, name),
-        _ => Export.Csv(Columns, rows, CsvDialect.French, name),
-    };
+    /// <summary>The file in the asked format (see <see cref="Export.File{T}"/>); null for an unknown format.</summary>
+    public static ExportFileResult? File(IReadOnlyList<AuditRow> rows, string? format, string name) => Export.File(format, Columns, rows, name);
 }
 
 /// <summary>Action codes in words.</summary>

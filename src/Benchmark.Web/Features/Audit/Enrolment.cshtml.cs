@@ -18,6 +18,6 @@ public sealed class EnrolmentModel(AuditTrailQuery query) : AuditPageModel
 
     public async Task<IActionResult> OnGetExportAsync(Guid enrolmentId, string? format, CancellationToken cancellationToken) =>
         await query.ExportAsync(null, enrolmentId, Filter, cancellationToken) is { } rows
-            ? AuditExport.File(rows, format, "journal-parcours")
+            ? AuditExport.File(rows, format, "journal-parcours") is { } file ? file : BadRequest()
             : NotFound();
 }

@@ -18,6 +18,6 @@ public sealed class WaveModel(AuditTrailQuery query) : AuditPageModel
 
     public async Task<IActionResult> OnGetExportAsync(Guid waveId, string? format, CancellationToken cancellationToken) =>
         await query.ExportAsync(waveId, null, Filter, cancellationToken) is { } rows
-            ? AuditExport.File(rows, format, "journal-vague")
+            ? AuditExport.File(rows, format, "journal-vague") is { } file ? file : BadRequest()
             : NotFound();
 }

@@ -29,12 +29,6 @@ internal static class GridExport
         .. GridDistribution.Buckets.Select((b, i) => ExportColumn.Of<GridSummary>($"Comptes rendus : {b.Label}", s => s.ReportDelayDistribution[i])),
     ];
 
-    /// <summary><c>csv</c> (French, the default), <c>csv-international</c> or <c>xlsx</c>; anything else → null.</summary>
-    public static ExportFileResult? File(string? format, GridSchema schema, GridResultsView view, string fileName) => (format ?? "csv") switch
-    {
-        "csv" => Export.Csv(Columns(schema), Rows(view), CsvDialect.French, fileName),
-        "csv-international" => Export.Csv(Columns(schema), Rows(view), CsvDialect.International, fileName),
-        "xlsx" => Export.Xlsx(Columns(schema), Rows(view), fileName),
-        _ => null,
-    };
+    /// <summary>The file in the asked format (see <see cref="Export.File{T}"/>); null for an unknown format.</summary>
+    public static ExportFileResult? File(string? format, GridSchema schema, GridResultsView view, string fileName) => Export.File(format, Columns(schema), Rows(view), fileName);
 }

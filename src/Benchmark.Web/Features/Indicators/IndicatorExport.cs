@@ -59,12 +59,6 @@ public sealed class IndicatorExport(BenchmarkDbContext db, IndicatorData data)
             .ThenBy(r => r.IndicatorId, StringComparer.Ordinal).ThenBy(r => r.InputId, StringComparer.Ordinal)];
     }
 
-    /// <summary>The file in the asked format (<c>csv-fr</c>, <c>csv</c>, <c>xlsx</c>); null for an unknown format.</summary>
-    public static ExportFileResult? File(string? format, IReadOnlyList<IndicatorExportRow> rows, string fileName) => format switch
-    {
-        "csv-fr" or null or "" => Export.Csv(Columns, rows, CsvDialect.French, fileName),
-        "csv" => Export.Csv(Columns, rows, CsvDialect.International, fileName),
-        "xlsx" => Export.Xlsx(Columns, rows, fileName),
-        _ => null,
-    };
+    /// <summary>The file in the asked format (see <see cref="Export.File{T}"/>); null for an unknown format.</summary>
+    public static ExportFileResult? File(string? format, IReadOnlyList<IndicatorExportRow> rows, string fileName) => Export.File(format, Columns, rows, fileName);
 }

@@ -24,12 +24,6 @@ public static class CcamActsExport
             .Select(l => new CcamActExportRow(l.Year, l.Code, l.Patients, l.Acts, l.Contracted, l.Counts.Ratio))
             .Append(new CcamActExportRow(year.Year, "Total", year.Totals.Patients, year.Totals.Acts, year.Totals.Contracted, year.Totals.Ratio)))];
 
-    /// <summary>The file in the asked format (<c>csv-fr</c>, <c>csv</c>, <c>xlsx</c>); null for an unknown format.</summary>
-    public static ExportFileResult? File(string? format, IReadOnlyList<CcamActExportRow> rows, string fileName) => format switch
-    {
-        "csv-fr" or null or "" => Export.Csv(Columns, rows, CsvDialect.French, fileName),
-        "csv" => Export.Csv(Columns, rows, CsvDialect.International, fileName),
-        "xlsx" => Export.Xlsx(Columns, rows, fileName),
-        _ => null,
-    };
+    /// <summary>The file in the asked format (see <see cref="Export.File{T}"/>); null for an unknown format.</summary>
+    public static ExportFileResult? File(string? format, IReadOnlyList<CcamActExportRow> rows, string fileName) => Export.File(format, Columns, rows, fileName);
 }

@@ -18,6 +18,23 @@ namespace Benchmark.Web.Infrastructure.Export;
 /// </summary>
 public static class Export
 {
+    /// <summary>The <c>format</c> values every export page and link understands.</summary>
+    public const string FrenchCsv = "csv", InternationalCsv = "csv-international", Workbook = "xlsx";
+
+    /// <summary>
+    /// The download in the asked <paramref name="format"/>: <c>csv</c> (French: <c>;</c>, decimal comma — the
+    /// default, also spelt <c>csv-fr</c>), <c>csv-international</c> (<c>,</c>, decimal point) or <c>xlsx</c>; null for any
+    /// other value, which the page answers with 400.
+    /// </summary>
+    public static ExportFileResult? File<T>(string? format, IReadOnlyList<ExportColumn<T>> columns, IEnumerable<T> rows, string fileName) =>
+        format?.Trim().ToLowerInvariant() switch
+        {
+            null or "" or FrenchCsv or "csv-fr" => Csv(columns, rows, CsvDialect.French, fileName),
+            InternationalCsv => Csv(columns, rows, CsvDialect.International, fileName),
+            Workbook => Xlsx(columns, rows, fileName),
+            _ => null,
+        };
+
     /// <summary>A CSV download named <paramref name="fileName"/>.csv in <paramref name="dialect"/>.</summary>
     public static ExportFileResult Csv<T>(IReadOnlyList<ExportColumn<T>> columns, IEnumerable<T> rows, CsvDialect dialect, string fileName) =>
         new($"{fileName}.csv", "text/csv; charset=utf-8", (stream, ct) => WriteCsvAsync(stream, columns, rows, dialect, ct));

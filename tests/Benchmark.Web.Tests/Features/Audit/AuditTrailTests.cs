@@ -89,7 +89,9 @@ public sealed partial class AuditTrailTests(BenchmarkApp app) : IClassFixture<Be
         var csv = await referent.GetAsync(new Uri(path + "csv", UriKind.Relative));
         var international = await referent.GetAsync(new Uri(path + "csv-international", UriKind.Relative));
         var xlsx = await referent.GetAsync(new Uri(path + "xlsx", UriKind.Relative));
+        var unknown = await referent.GetAsync(new Uri(path + "pdf", UriKind.Relative));
 
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
         Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
         Assert.Contains("journal-vague.csv", csv.Content.Headers.ContentDisposition!.ToString(), StringComparison.Ordinal);
         var bytes = await csv.Content.ReadAsByteArrayAsync();

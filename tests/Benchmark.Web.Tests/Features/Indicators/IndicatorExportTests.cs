@@ -44,8 +44,8 @@ public sealed class IndicatorExportTests : IClassFixture<BenchmarkApp>
         using var admin = await _app.SignedInAsync(IndicatorWorld.Admin);
 
         // Act
-        var french = await admin.GetAsync(new Uri($"/vagues/{wave}/indicateurs/export?format=csv-fr", UriKind.Relative));
-        var international = await admin.GetAsync(new Uri($"/vagues/{wave}/indicateurs/export?format=csv", UriKind.Relative));
+        var french = await admin.GetAsync(new Uri($"/vagues/{wave}/indicateurs/export?format=csv", UriKind.Relative));
+        var international = await admin.GetAsync(new Uri($"/vagues/{wave}/indicateurs/export?format=csv-international", UriKind.Relative));
         var xlsx = await admin.GetAsync(new Uri($"/vagues/{wave}/indicateurs/export?format=xlsx", UriKind.Relative));
 
         // Assert
@@ -74,7 +74,7 @@ public sealed class IndicatorExportTests : IClassFixture<BenchmarkApp>
         using var team = await _app.SignedInAsync(IndicatorWorld.Team);
 
         // Act
-        var own = await team.GetStringAsync(new Uri($"/participations/{mine}/indicateurs/export?format=csv", UriKind.Relative));
+        var own = await team.GetStringAsync(new Uri($"/participations/{mine}/indicateurs/export?format=csv-international", UriKind.Relative));
         var other = await team.GetAsync(new Uri($"/participations/{theirs}/indicateurs/export?format=csv", UriKind.Relative));
         var unknown = await team.GetAsync(new Uri($"/participations/{mine}/indicateurs/export?format=pdf", UriKind.Relative));
 

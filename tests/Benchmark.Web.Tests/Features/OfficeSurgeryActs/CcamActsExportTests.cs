@@ -18,8 +18,8 @@ public sealed class CcamActsExportTests(BenchmarkApp app) : IClassFixture<Benchm
         await CcamActsPageTests.SaveAsync(app, client, enrolment, CcamActsPageTests.Lines(("BJMA002", "40", "45", "60"), ("QZFA001", "10", "10", "")));
         var path = CcamActsPageTests.PathOf(enrolment) + "/export";
 
-        var french = await client.GetAsync(new Uri(path + "?format=csv-fr", UriKind.Relative));
-        var international = await client.GetStringAsync(new Uri(path + "?format=csv", UriKind.Relative));
+        var french = await client.GetAsync(new Uri(path + "?format=csv", UriKind.Relative));
+        var international = await client.GetStringAsync(new Uri(path + "?format=csv-international", UriKind.Relative));
         var xlsx = await client.GetAsync(new Uri(path + "?format=xlsx", UriKind.Relative));
 
         var csv = Encoding.UTF8.GetString(await french.Content.ReadAsByteArrayAsync());
