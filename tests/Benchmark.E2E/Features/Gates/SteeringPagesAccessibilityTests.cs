@@ -1,6 +1,11 @@
+using Benchmark.Core.Domain;
+using Benchmark.Data;
+using Benchmark.Data.Identity;
 using Benchmark.E2E.Infrastructure;
 using Benchmark.Web.Tests.Features.Candidature;
 using Benchmark.Web.Tests.Features.Gates;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Benchmark.E2E.Features.Gates;
@@ -63,9 +68,11 @@ public sealed class SteeringPagesAccessibilityTests(BrowserFixture browser)
     [BrowserFact]
     public async Task Candidature_WhenSubmittedComplete_ThenVersionPageShowsTheDossierWithNoViolation()
     {
-        // The first establishment is still answering the call for interest: the ArsAdmin forces that phase closed (written
-        // justification), which opens the candidature. (The second establishment's blank dossier is the test above.)
-        var enrolment = await Steering.EnrolmentAsync(browser.App, 0, "office-surgery");
+        // The third establishment (no demo login; the gate test above only posts a refused forcing there) gets its own
+        // porteur de projet account, so this journey depends on no other test's order. It is still answering the call
+        // for interest: the ArsAdmin forces that phase closed (written justification), which opens the candidature.
+        var enrolment = await Steering.EnrolmentAsync(browser.App, 2, "office-surgery");
+        var email = await PorteurAsync(enrolment);
         var admin = await browser.NewPageAsync();
         await DemoUsers.SignInAsync(admin, DemoUsers.Admin);
         await admin.GotoAsync($"/parcours/{enrolment}/porte");
@@ -75,7 +82,7 @@ public sealed class SteeringPagesAccessibilityTests(BrowserFixture browser)
         await Assertions.Expect(admin.Locator("main")).ToContainTextAsync("La phase « Dossier de candidature » est ouverte.");
 
         var team = await browser.NewPageAsync();
-        await DemoUsers.SignInAsync(team, Steering.Team);
+        await DemoUsers.SignInAsync(team, email);
         await team.GotoAsync($"/parcours/{enrolment}/candidature");
 
         // Every field of the complete dossier the HTTP tests submit, typed into the form as the team would.
@@ -103,6 +110,21 @@ public sealed class SteeringPagesAccessibilityTests(BrowserFixture browser)
         await Assertions.Expect(team.Locator("main")).ToContainTextAsync("Matrice de criticité");
         await Artifacts.ScreenshotAsync(team, "candidature-version-1");
         await Accessibility.AssertNoViolationAsync(team);
+    }
+
+    /// <summary>A new team account, porteur de projet of <paramref name="enrolment"/>, with the demo password.</summary>
+    private async Task<string> PorteurAsync(Guid enrolment)
+    {
+        var email = $"porteur-{Guid.NewGuid():N}"[..16] + "@exemple.test";
+        await using var scope = browser.App.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = new AppUser { Id = Guid.CreateVersion7(), UserName = email, Email = email, EmailConfirmed = true, FullName = "Paul Porteur", CreatedAt = DateTimeOffset.UnixEpoch };
+        Assert.True((await users.CreateAsync(user, DemoUsers.Password)).Succeeded);
+        Assert.True((await users.AddToRoleAsync(user, AppRoles.TeamMember)).Succeeded);
+        var db = scope.ServiceProvider.GetRequiredService<BenchmarkDbContext>();
+        db.TeamMembers.Add(new TeamMember(Guid.CreateVersion7(), enrolment, "porteur-projet", user.FullName, email, user.Id));
+        await db.SaveChangesAsync();
+        return email;
     }
 
     /// <summary>The team of the second establishment opens an office-surgery page, posts its form blank: both states axe-clean.</summary>
