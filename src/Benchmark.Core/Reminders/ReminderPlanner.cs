@@ -23,6 +23,8 @@ namespace Benchmark.Core.Reminders;
 /// deliverable submitted or approved for the owner's side, approved (or submitted when it has no approver) for
 /// anyone else (an escalation). <c>owner</c> means: the item's owner role; a session's attendees; the report's
 /// owner; for a phase or an indicator period, the whole establishment team.</para>
+/// <para>A session's reminders follow the consultant's changes to its invite list
+/// (<see cref="ReminderSession.Participants"/>): a removed person gets none, a guest gets every session rule's.</para>
 /// </remarks>
 public static class ReminderPlanner
 {
@@ -166,7 +168,8 @@ public static class ReminderPlanner
                 enrolments,
                 groupId,
                 single,
-                ReminderModel.ForSession(run, definition, row, report));
+                ReminderModel.ForSession(run, definition, row, report),
+                report ? null : row.Participants);
             run.Emit(rule, target, due, _ => true);
         }
     }

@@ -4,7 +4,10 @@ using Benchmark.Core.Scheduling;
 
 namespace Benchmark.Core.Reminders;
 
-/// <summary>A thing a rule applies to, with who <c>owner</c> means for it and whose team it concerns.</summary>
+/// <summary>
+/// A thing a rule applies to, with who <c>owner</c> means for it, whose team it concerns and, for a session, the
+/// consultant's changes to its participants (those removed reached by no audience, the guests reached by every rule).
+/// </summary>
 internal sealed record ReminderTarget(
     ReminderTargetKind Kind,
     string Id,
@@ -13,7 +16,8 @@ internal sealed record ReminderTarget(
     IReadOnlyList<ReminderEnrolment> Enrolments,
     Guid? GroupId,
     ReminderEnrolment? Concerned,
-    IReadOnlyDictionary<string, string> Model);
+    IReadOnlyDictionary<string, string> Model,
+    SessionParticipantChanges? Participants = null);
 
 /// <summary>One planning pass: the snapshot indexed once, the time window, and the reminders planned so far.</summary>
 internal sealed class ReminderRun
@@ -102,10 +106,13 @@ internal sealed class ReminderRun
     /// <summary>
     /// Plans one reminder per person the rule's audience reaches for this target, once per address; with
     /// <c>when: pending</c>, an audience entry for which <paramref name="pendingFor"/> says the target is settled reaches nobody.
+    /// A session's removed participants are skipped and its guests added (after the audience: a guest who is also a
+    /// team member keeps the team member's reminder and key).
     /// </summary>
     public void Emit(ReminderDefinition rule, ReminderTarget target, DateTimeOffset due, Func<string, bool> pendingFor)
     {
         var occurrence = DateOnly.FromDateTime(ParisTime.ToParis(due).DateTime);
+        var changes = target.Participants ?? SessionParticipantChanges.None;
         Dictionary<string, string>? common = null;
         foreach (var audience in rule.Audience)
         {
@@ -116,23 +123,32 @@ internal sealed class ReminderRun
 
             foreach (var (contact, own) in Resolve(audience, target))
             {
-                if (string.IsNullOrWhiteSpace(contact.Email))
-                {
-                    continue;
-                }
-
-                var key = ReminderKey.Of(rule.Id, target.Kind, target.Id, occurrence, contact.Email);
-                if (!_keys.Add(key))
-                {
-                    continue;
-                }
-
-                var enrolment = target.Concerned ?? own;
-                var recipient = new ReminderContact(contact.Name.Trim(), contact.Email.Trim());
-                common ??= ReminderModel.ForTarget(rule, target, occurrence);
-                var model = ReminderModel.ForRecipient(this, common, target, recipient, enrolment);
-                Planned.Add(new PlannedReminder(key, rule.Id, rule.Template, target.Kind, target.Id, occurrence, due, recipient, enrolment?.Enrolment.Id, model));
+                Add(contact, target.Concerned ?? own);
             }
+        }
+
+        foreach (var guest in changes.Guests)
+        {
+            Add(guest, target.Concerned);
+        }
+
+        void Add(ReminderContact contact, ReminderEnrolment? enrolment)
+        {
+            if (string.IsNullOrWhiteSpace(contact.Email) || changes.Excludes(contact.Email))
+            {
+                return;
+            }
+
+            var key = ReminderKey.Of(rule.Id, target.Kind, target.Id, occurrence, contact.Email);
+            if (!_keys.Add(key))
+            {
+                return;
+            }
+
+            var recipient = new ReminderContact(contact.Name.Trim(), contact.Email.Trim());
+            common ??= ReminderModel.ForTarget(rule, target, occurrence);
+            var model = ReminderModel.ForRecipient(this, common, target, recipient, enrolment);
+            Planned.Add(new PlannedReminder(key, rule.Id, rule.Template, target.Kind, target.Id, occurrence, due, recipient, enrolment?.Enrolment.Id, model));
         }
     }
 

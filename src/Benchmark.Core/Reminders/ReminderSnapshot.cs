@@ -44,10 +44,56 @@ public sealed record ReminderContact(string Name, string Email);
 /// <summary>A group and its consultant (none while no consultant is assigned).</summary>
 public sealed record ReminderGroup(Guid Id, string Name, ReminderContact? Consultant);
 
-/// <summary>A session row and whether the report owed after it (definition <c>report</c>) has been submitted.</summary>
+/// <summary>
+/// A session row, whether the report owed after it (definition <c>report</c>) has been submitted, and the consultant's
+/// changes to its invite list.
+/// </summary>
 /// <param name="Session">The row's columns the planner reads (a <see cref="Domain.Session"/> converts).</param>
 /// <param name="ReportSubmitted">Whether a <see cref="SessionReport"/> exists for it.</param>
-public sealed record ReminderSession(SessionFacts Session, bool ReportSubmitted = false);
+/// <param name="Participants">Its <see cref="SessionParticipant"/> rows (none: the definition's attendees only).</param>
+public sealed record ReminderSession(SessionFacts Session, bool ReportSubmitted = false, SessionParticipantChanges? Participants = null);
+
+/// <summary>
+/// The consultant's changes to a session's invite list, as the invitations apply them: the removed addresses (who got
+/// a CANCEL) and the guests added (who got a REQUEST). Session reminders follow them; the report's reminders do not
+/// (they go to the report's owner, not to the participants).
+/// </summary>
+/// <param name="Excluded">Removed addresses, normalised (<see cref="ReminderKey.Normalise"/>).</param>
+/// <param name="Guests">Added people, in the order they were added.</param>
+public sealed record SessionParticipantChanges(IReadOnlySet<string> Excluded, IReadOnlyList<ReminderContact> Guests)
+{
+    public static SessionParticipantChanges None { get; } = new(new HashSet<string>(StringComparer.Ordinal), []);
+
+    /// <summary>Whether <paramref name="email"/> was removed from the session (addresses compare as in the keys).</summary>
+    public bool Excludes(string email) => Excluded.Count > 0 && Excluded.Contains(ReminderKey.Normalise(email));
+
+    /// <summary>The changes of one session from its rows: one row per address, removed or added.</summary>
+    public static SessionParticipantChanges From(IEnumerable<(string Email, string Name, bool Excluded)> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var excluded = new HashSet<string>(StringComparer.Ordinal);
+        var guests = new List<ReminderContact>();
+        foreach (var (email, name, removed) in rows)
+        {
+            if (removed)
+            {
+                excluded.Add(ReminderKey.Normalise(email));
+            }
+            else
+            {
+                guests.Add(new ReminderContact(string.IsNullOrWhiteSpace(name) ? email : name, email));
+            }
+        }
+
+        return new(excluded, guests);
+    }
+
+    public static SessionParticipantChanges From(IEnumerable<SessionParticipant> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        return From(rows.Select(r => (r.Email, r.Name, r.Excluded)));
+    }
+}
 
 /// <summary>
 /// The columns of a <see cref="Domain.Session"/> row that reminders read: what the sweep projects from the database

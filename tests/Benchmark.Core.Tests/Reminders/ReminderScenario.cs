@@ -71,6 +71,9 @@ internal sealed class ReminderScenario
 
     public List<ReminderContact> Referents { get; } = [Referent];
 
+    /// <summary>The consultant's changes to the sessions' invite lists (guests added, people removed).</summary>
+    public List<SessionParticipant> Participants { get; } = [];
+
     /// <summary>The enrolments as the planner sees them now (their current state).</summary>
     public IReadOnlyList<ReminderEnrolment> Enrolments => _enrolments.Select(e => new ReminderEnrolment(e.Enrolment, e.Team, e.Name)).ToList();
 
@@ -90,7 +93,12 @@ internal sealed class ReminderScenario
     public void Withdraw(int n) => Enrolment(n).Status = EnrolmentStatus.Withdrawn;
 
     public ReminderSnapshot Snapshot() =>
-        new(WaveId, Enrolments, [.. Sessions.Select(s => new ReminderSession(s, SubmittedReports.Contains(s.Id)))], [GroupA, GroupB], Referents);
+        new(WaveId, Enrolments, [.. Sessions.Select(s => new ReminderSession(s, SubmittedReports.Contains(s.Id),
+            SessionParticipantChanges.From(Participants.Where(p => p.SessionRecordId == s.Id))))], [GroupA, GroupB], Referents);
+
+    /// <summary>The consultant adds a guest to (<paramref name="excluded"/> false) or removes someone from a session.</summary>
+    public void Change(Session session, string email, string name, bool excluded) =>
+        Participants.Add(new SessionParticipant(Guid.NewGuid(), session.Id, email, name, excluded, Consultant.Name, Start));
 
     public IReadOnlyList<PlannedReminder> Plan(DateTimeOffset now, TimeSpan? lookback = null) => ReminderPlanner.Plan(Calendar, Snapshot(), now, lookback);
 

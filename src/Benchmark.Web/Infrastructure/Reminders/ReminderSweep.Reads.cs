@@ -5,7 +5,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Benchmark.Web.Infrastructure.Reminders;
 
-/// <summary>The sweep's two largest reads: the session rows a rule can reach, and the enrolments with their teams.</summary>
+/// <summary>
+/// The sweep's two largest reads: the session rows a rule can reach (with their participant changes), and the
+/// enrolments with their teams.
+/// </summary>
 public sealed partial class ReminderSweep
 {
     /// <summary>
@@ -44,10 +47,32 @@ public sealed partial class ReminderSweep
             });
         var rows = await inReach.Concat(late).ToListAsync(cancellationToken);
         // A session both in the reach and late comes twice, the same (no report) both times: once is enough.
-        return rows.DistinctBy(s => s.Id).Select(s => new ReminderSession(
+        var unique = rows.DistinctBy(s => s.Id).ToList();
+        var participants = await ParticipantsAsync(
+            unique.Where(s => s.StartUtc >= startFrom && s.StartUtc <= startTo).Select(s => s.Id).ToList(), cancellationToken);
+        return unique.Select(s => new ReminderSession(
                 new SessionFacts(s.Id, s.WaveId, s.GroupId, s.EnrolmentId, s.SessionId, s.Kind, s.Status, s.StartUtc, s.EndUtc, s.Location, s.VisioUrl),
-                s.Report is not null))
+                s.Report is not null,
+                participants.GetValueOrDefault(s.Id)))
             .ToList();
+    }
+
+    /// <summary>
+    /// The consultant's changes to the invite lists of <paramref name="sessionIds"/> (the sessions a start rule can
+    /// reach; a report's reminders do not follow them): one statement on the (session, address) index, none without a session.
+    /// </summary>
+    private async Task<Dictionary<Guid, SessionParticipantChanges>> ParticipantsAsync(List<Guid> sessionIds, CancellationToken cancellationToken)
+    {
+        if (sessionIds.Count == 0)
+        {
+            return [];
+        }
+
+        var rows = await db.SessionParticipants.AsNoTracking().Where(p => sessionIds.Contains(p.SessionRecordId))
+            .Select(p => new { p.SessionRecordId, p.Email, p.Name, p.Excluded })
+            .ToListAsync(cancellationToken);
+        return rows.GroupBy(p => p.SessionRecordId)
+            .ToDictionary(g => g.Key, g => SessionParticipantChanges.From(g.Select(p => (p.Email, p.Name, p.Excluded))));
     }
 
     /// <summary>
