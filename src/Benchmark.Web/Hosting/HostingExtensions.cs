@@ -12,6 +12,7 @@ internal static class HostingExtensions
 {
     public static WebApplicationBuilder AddBenchmarkHost(this WebApplicationBuilder builder)
     {
+        AddRootSettings(builder);
         builder.Services.AddSerilog((services, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)
             .Enrich.FromLogContext()
@@ -65,5 +66,21 @@ internal static class HostingExtensions
         app.MapRazorPages();
         Infrastructure.Api.ApiSetup.MapBenchmarkApi(app);
         return app;
+    }
+
+    /// <summary>
+    /// <c>appsettings.json</c> lives at the repository root (DESIGN.md § Configuration) and the build copies it next to
+    /// the executable. <c>dotnet run --project src/Benchmark.Web</c> starts in the project folder, which has none: that
+    /// copy is then read first, so environment variables and <c>--Key=Value</c> still override it (as the CLI verbs do).
+    /// </summary>
+    private static void AddRootSettings(WebApplicationBuilder builder)
+    {
+        var copy = Path.Combine(AppContext.BaseDirectory, "appsettings.json");
+        if (!File.Exists(Path.Combine(builder.Environment.ContentRootPath, "appsettings.json")) && File.Exists(copy))
+        {
+            var source = new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource { Path = copy, Optional = true };
+            source.ResolveFileProvider();
+            builder.Configuration.Sources.Insert(0, source);
+        }
     }
 }

@@ -27,6 +27,17 @@ public sealed class HostTests : IDisposable
     }
 
     [Fact]
+    public void Configuration_WhenContentRootHasNoAppsettings_ThenTheRootFileCopiedNextToTheExecutableIsRead()
+    {
+        var configuration = _factory.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>();
+        var environment = _factory.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.IWebHostEnvironment>();
+
+        Assert.False(File.Exists(Path.Combine(environment.ContentRootPath, "appsettings.json")));
+        Assert.Equal("Warning", configuration["Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore"]);
+        Assert.Equal(_dataDirectory, configuration["App:DataDirectory"]);
+    }
+
+    [Fact]
     public async Task Health_WhenDatabaseMigrated_ThenHealthy()
     {
         using var client = _factory.CreateClient();
