@@ -9,26 +9,31 @@ using Microsoft.Playwright;
 namespace Benchmark.E2E.Features.Gates;
 
 /// <summary>
-/// A whole programme walked through its five gates in Chromium, with nothing forced: « Gestion des flux patients » for
-/// the second demo establishment. At each phase the team ticks the check-list, each deliverable is deposited by its
-/// owner's side (a PDF on the deliverable page, the feuille de route in its editor) and approved by its approver; the
-/// consultant closes the phase from the journey page when an approval has not already done it. axe-checked on the
-/// first visit of each kind of page and at the end.
+/// A whole programme walked through its gates in Chromium, with nothing forced: « Gestion des flux patients » for the
+/// second demo establishment (its demo login equipe2@), « Benchmark bloc / UCA », « HDJ médecine » and « Coaching
+/// imagerie » for the third, whose own team account holds every establishment role (TeamAccounts). At each phase the
+/// team ticks the check-list; each session of the gate, set to have begun two hours ago (the one step done in the
+/// database: the planning form refuses a past slot), gets its attendance and minutes from the consultant on its page;
+/// each deliverable is deposited by its owner's side (a PDF on the deliverable page, the feuille de route in its
+/// editor) and approved by its approver; the ARS referent takes the go / no-go on the gate page; the consultant closes
+/// the phase from the journey page when an approval has not already done it. axe-checked on the first visit of each
+/// kind of page and at the end. (The same walk over HTTP, office-surgery included: ProgrammeHttpWalkTests.)
 /// </summary>
 [Collection(BrowserTestGroup.Name)]
 public sealed class ProgrammeWalkJourneyTests(BrowserFixture browser)
 {
-    private const string Programme = "gestion-flux-patients";
-    private const string TeamEmail = "equipe2@demo.benchmark.test";
-
     private readonly HashSet<string> _checked = new(StringComparer.Ordinal);
 
-    [BrowserFact]
-    public async Task Walk_WhenEachFluxPatientsGateIsMetInTheBrowser_ThenEachPhaseOpensInTurnAndTheProgrammeEnds()
+    [BrowserTheory]
+    [InlineData("gestion-flux-patients", 1, "equipe2@demo.benchmark.test")]
+    [InlineData("benchmark-bloc-uca", 2, null)]
+    [InlineData("hdj-medecine", 2, null)]
+    [InlineData("coaching-imagerie", 2, null)]
+    public async Task Walk_WhenEachGateIsMetInTheBrowser_ThenEachPhaseOpensInTurnAndTheProgrammeEnds(string programme, int establishment, string? teamEmail)
     {
-        var enrolment = await Steering.EnrolmentAsync(browser.App, 1, Programme);
-        var definition = await Steering.DbAsync(browser.App, async db => (await db.ProgrammeDefinitions.SingleAsync(d => d.ProgrammeId == Programme)).Parse());
-        var team = await SignedInAsync(TeamEmail);
+        var enrolment = await Steering.EnrolmentAsync(browser.App, establishment, programme);
+        var definition = await Steering.DbAsync(browser.App, async db => (await db.ProgrammeDefinitions.SingleAsync(d => d.ProgrammeId == programme)).Parse());
+        var team = await SignedInAsync(teamEmail ?? await TeamAccounts.CreateAsync(browser.App, enrolment, "Théo Trinôme"));
         var consultant = await SignedInAsync(await Steering.ConsultantOfAsync(browser.App, enrolment));
         var referent = await SignedInAsync(DemoUsers.Referent);
         IPage By(string role) => definition.FindRole(role)?.Side switch
@@ -52,6 +57,11 @@ public sealed class ProgrammeWalkJourneyTests(BrowserFixture browser)
 
             await CheckOnceAsync(team, "check-list");
 
+            foreach (var session in phase.Gate.Sessions.Select(id => definition.FindSession(id)!))
+            {
+                await HoldAsync(consultant, enrolment, session);
+            }
+
             foreach (var d in phase.Gate.Deliverables.Select(id => definition.FindDeliverable(id)!))
             {
                 await DepositAsync(By(d.Owner), journey, d);
@@ -63,6 +73,11 @@ public sealed class ProgrammeWalkJourneyTests(BrowserFixture browser)
                     await page.GetByRole(AriaRole.Button, new() { Name = "Valider la version 1" }).ClickAsync();
                     await Assertions.Expect(page.Locator("#statut-livrable")).ToHaveTextAsync("Validé");
                 }
+            }
+
+            if (phase.Gate.Decision is { } decision)
+            {
+                await DecideAsync(By(decision.By), journey, phase);
             }
 
             if ((await Steering.StateAsync(browser.App, enrolment)).Phase(phase.Id)!.Status == PhaseStatus.Open)
@@ -82,8 +97,52 @@ public sealed class ProgrammeWalkJourneyTests(BrowserFixture browser)
         Assert.Equal(EnrolmentStatus.Completed, (await Steering.StateAsync(browser.App, enrolment)).Status);
         await team.GotoAsync(journey);
         await Assertions.Expect(team.Locator(".fr-stepper, #phases").First).ToBeVisibleAsync();
-        await Artifacts.ScreenshotAsync(team, "parcours-flux-patients-termine");
+        await Artifacts.ScreenshotAsync(team, $"parcours-{programme}-termine");
         await Accessibility.AssertNoViolationAsync(team);
+    }
+
+    /// <summary>
+    /// The session took place: a row of this enrolment set to have begun two hours ago (the planning form refuses a
+    /// past slot), then the consultant records everyone present and the minutes on its page, which marks it held.
+    /// </summary>
+    private async Task HoldAsync(IPage consultant, Guid enrolment, SessionDefinition definition)
+    {
+        var id = await Steering.DbAsync(browser.App, async db =>
+        {
+            var waveId = await db.Enrolments.Where(e => e.Id == enrolment).Select(e => e.WaveId).SingleAsync();
+            var start = TimeProvider.System.GetUtcNow().AddHours(-2);
+            var session = new Session(Guid.NewGuid(), waveId, null, enrolment, definition.Id, definition.Kind, start, start.AddHours(2));
+            var scheduled = session.Schedule(new SessionSlot(start, start.AddHours(2), "Salle de l'établissement", null, null), start.AddDays(-1));
+            Assert.True(scheduled.IsSuccess, scheduled.Error?.Message);
+            db.Sessions.Add(session);
+            await db.SaveChangesAsync();
+            return session.Id;
+        });
+
+        await consultant.GotoAsync($"/seances/{id}/compte-rendu");
+        await Assertions.Expect(consultant.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Compte rendu : {definition.Title}");
+        foreach (var person in await consultant.Locator("fieldset").AllAsync())
+        {
+            await person.Locator("label", new() { HasText = "Présent(e)" }).ClickAsync();
+        }
+
+        await consultant.GetByLabel("Compte rendu").FillAsync($"{definition.Title} : séance tenue, décisions partagées.");
+        await CheckOnceAsync(consultant, "compte-rendu");
+        await consultant.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le compte rendu" }).ClickAsync();
+        await Assertions.Expect(consultant.GetByText("Le compte rendu et les présences sont enregistrés")).ToBeVisibleAsync();
+    }
+
+    /// <summary>The go / no-go of a gate, taken on the gate page by the role the definition names.</summary>
+    private async Task DecideAsync(IPage page, string journey, PhaseDefinition phase)
+    {
+        await page.GotoAsync(journey + "/porte");
+        await Assertions.Expect(page.Locator("#decision")).ToBeVisibleAsync();
+        await page.Locator("label", new() { HasText = "Go (favorable)" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Go (favorable)")).ToBeCheckedAsync();
+        await page.GetByLabel("Commentaire").FillAsync($"Favorable à la clôture de « {phase.Title} ».");
+        await CheckOnceAsync(page, "go-no-go");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la décision" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#decision .fr-badge--success")).ToHaveTextAsync("Go");
     }
 
     private async Task DepositAsync(IPage page, string journey, DeliverableDefinition d)

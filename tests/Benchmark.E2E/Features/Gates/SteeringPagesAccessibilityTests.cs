@@ -1,11 +1,6 @@
-using Benchmark.Core.Domain;
-using Benchmark.Data;
-using Benchmark.Data.Identity;
 using Benchmark.E2E.Infrastructure;
 using Benchmark.Web.Tests.Features.Candidature;
 using Benchmark.Web.Tests.Features.Gates;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Benchmark.E2E.Features.Gates;
@@ -69,10 +64,11 @@ public sealed class SteeringPagesAccessibilityTests(BrowserFixture browser)
     public async Task Candidature_WhenSubmittedComplete_ThenVersionPageShowsTheDossierWithNoViolation()
     {
         // The third establishment (no demo login; the gate test above only posts a refused forcing there) gets its own
-        // porteur de projet account, so this journey depends on no other test's order. It is still answering the call
-        // for interest: the ArsAdmin forces that phase closed (written justification), which opens the candidature.
+        // team account (porteur de projet among its roles: TeamAccounts), so this journey depends on no other test's
+        // order. It is still answering the call for interest: the ArsAdmin forces that phase closed (written
+        // justification), which opens the candidature.
         var enrolment = await Steering.EnrolmentAsync(browser.App, 2, "office-surgery");
-        var email = await PorteurAsync(enrolment);
+        var email = await TeamAccounts.CreateAsync(browser.App, enrolment, "Paul Porteur");
         var admin = await browser.NewPageAsync();
         await DemoUsers.SignInAsync(admin, DemoUsers.Admin);
         await admin.GotoAsync($"/parcours/{enrolment}/porte");
@@ -110,21 +106,6 @@ public sealed class SteeringPagesAccessibilityTests(BrowserFixture browser)
         await Assertions.Expect(team.Locator("main")).ToContainTextAsync("Matrice de criticité");
         await Artifacts.ScreenshotAsync(team, "candidature-version-1");
         await Accessibility.AssertNoViolationAsync(team);
-    }
-
-    /// <summary>A new team account, porteur de projet of <paramref name="enrolment"/>, with the demo password.</summary>
-    private async Task<string> PorteurAsync(Guid enrolment)
-    {
-        var email = $"porteur-{Guid.NewGuid():N}"[..16] + "@exemple.test";
-        await using var scope = browser.App.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = new AppUser { Id = Guid.CreateVersion7(), UserName = email, Email = email, EmailConfirmed = true, FullName = "Paul Porteur", CreatedAt = DateTimeOffset.UnixEpoch };
-        Assert.True((await users.CreateAsync(user, DemoUsers.Password)).Succeeded);
-        Assert.True((await users.AddToRoleAsync(user, AppRoles.TeamMember)).Succeeded);
-        var db = scope.ServiceProvider.GetRequiredService<BenchmarkDbContext>();
-        db.TeamMembers.Add(new TeamMember(Guid.CreateVersion7(), enrolment, "porteur-projet", user.FullName, email, user.Id));
-        await db.SaveChangesAsync();
-        return email;
     }
 
     /// <summary>The team of the second establishment opens an office-surgery page, posts its form blank: both states axe-clean.</summary>
