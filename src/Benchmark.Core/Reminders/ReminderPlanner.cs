@@ -68,8 +68,9 @@ public static class ReminderPlanner
     /// <summary>
     /// How far, at <paramref name="now"/>, the session rules of <paramref name="definitions"/> reach: a session row can
     /// only get a reminder when its start lies in <see cref="ReminderReach.Starts"/> or, for a report rule, its end in
-    /// <see cref="ReminderReach.Ends"/> (both null when no rule of that trigger exists). The sweep reads only those
-    /// rows; the planner applies the same windows (<see cref="ReminderWindow.MayConcern"/>).
+    /// <see cref="ReminderReach.Ends"/> (null when no rule of that trigger can fire now). The bounds are the Paris
+    /// days on which a rule fires inside the window (<see cref="ReminderWindow.DueDays"/>; for a report, the end days
+    /// whose report is due on such a day), not the window's days of slack: the sweep reads only those rows.
     /// </summary>
     public static ReminderReach SessionReach(IEnumerable<WorkflowDefinition> definitions, DateTimeOffset now, TimeSpan? lookback = null)
     {
@@ -80,20 +81,55 @@ public static class ReminderPlanner
         {
             foreach (var rule in definition.Reminders.Where(r => r.On is ReminderTrigger.SessionStart or ReminderTrigger.SessionReportDue))
             {
-                var window = new ReminderWindow(rule, now, since, rule.On == ReminderTrigger.SessionReportDue ? ReminderRun.ReportDays(definition) : 0);
-                var reach = new ReminderInterval(window.ReachFrom, window.ReachTo);
-                if (rule.On == ReminderTrigger.SessionStart)
+                var report = rule.On == ReminderTrigger.SessionReportDue;
+                var window = new ReminderWindow(rule, now, since, report ? ReminderRun.ReportDays(definition) : 0);
+                var days = report ? ReportEndDays(definition, window) : window.DueDays();
+                if (DaysInterval(days) is not { } reach)
                 {
-                    starts = starts?.Union(reach) ?? reach;
+                    continue;
+                }
+
+                if (report)
+                {
+                    ends = ends?.Union(reach) ?? reach;
                 }
                 else
                 {
-                    ends = ends?.Union(reach) ?? reach;
+                    starts = starts?.Union(reach) ?? reach;
                 }
             }
         }
 
         return new ReminderReach(starts, ends);
+    }
+
+    /// <summary>The Paris days a session may end on for its report to be due on a day the rule fires (<see cref="ReportDeadlines.DueDay(SessionDefinition?, SessionFacts)"/>).</summary>
+    private static IEnumerable<DateOnly> ReportEndDays(WorkflowDefinition definition, ReminderWindow window)
+    {
+        var delays = definition.Sessions.Where(d => d.Report is not null).Select(d => d.Report!.Due).Distinct().ToList();
+        var last = DateOnly.FromDateTime(window.ReachTo.UtcDateTime).AddDays(1);
+        for (var day = DateOnly.FromDateTime(window.ReachFrom.UtcDateTime).AddDays(-1); day <= last; day = day.AddDays(1))
+        {
+            if (delays.Exists(delay => window.DueWithin(delay.AddTo(day)) is not null))
+            {
+                yield return day;
+            }
+        }
+    }
+
+    /// <summary>The instants of the Paris days from the first to the last of <paramref name="days"/>; null without a day.</summary>
+    private static ReminderInterval? DaysInterval(IEnumerable<DateOnly> days)
+    {
+        DateOnly? first = null, last = null;
+        foreach (var day in days)
+        {
+            first ??= day;
+            last = day;
+        }
+
+        return first is { } from && last is { } to
+            ? new ReminderInterval(ParisTime.ToUtc(from, TimeOnly.MinValue), ParisTime.ToUtc(to.AddDays(1), TimeOnly.MinValue).AddTicks(-1))
+            : null;
     }
 
     /// <summary>

@@ -8,7 +8,8 @@ namespace Benchmark.Core.Reminders;
 /// with their teams, the session rows, each group's consultant and the wave's ARS referents.
 /// </summary>
 /// <param name="WaveId">The wave every enrolment and session below belongs to.</param>
-/// <param name="Enrolments">Every enrolment of the wave (withdrawn ones are ignored by the planner).</param>
+/// <param name="Enrolments">The wave's enrolments a target can concern (withdrawn ones are ignored by the planner): the
+/// sweep passes all of them when a calendar item is due, otherwise only those of the session rows' groups and enrolments.</param>
 /// <param name="Sessions">Every session row of the wave; a session without a row gets no reminder.</param>
 /// <param name="Groups">The wave's groups and their consultants.</param>
 /// <param name="ArsReferents">The wave's ARS referents: who an <c>ars</c>-side audience role reaches.</param>

@@ -38,6 +38,22 @@ internal sealed class ReminderWindow
     /// <summary>The last instant <see cref="MayConcern"/> accepts.</summary>
     public DateTimeOffset ReachTo => _reachTo;
 
+    /// <summary>
+    /// The days a target may lie on for the rule to fire inside the window, in order: the reach's days (its slack
+    /// included) tested one by one with <see cref="DueWithin"/>, so a read can ask for exactly these.
+    /// </summary>
+    public IEnumerable<DateOnly> DueDays()
+    {
+        var last = DateOnly.FromDateTime(_reachTo.UtcDateTime).AddDays(1);
+        for (var day = DateOnly.FromDateTime(_reachFrom.UtcDateTime).AddDays(-1); day <= last; day = day.AddDays(1))
+        {
+            if (DueWithin(day) is not null)
+            {
+                yield return day;
+            }
+        }
+    }
+
     /// <summary>When the rule fires for a target on <paramref name="day"/>, if that instant is inside the window.</summary>
     public DateTimeOffset? DueWithin(DateOnly day)
     {

@@ -76,15 +76,21 @@ public sealed partial class ReminderSweep
     }
 
     /// <summary>
-    /// The enrolments of <paramref name="waves"/> with their establishment's name and their team (one query, flat
-    /// joined rows grouped here), and for those of <paramref name="stateWaves"/> the status of each phase,
-    /// checklist item and deliverable (one more).
+    /// The enrolments <paramref name="reach"/> names with their establishment's name and their team (one query, flat
+    /// joined rows grouped here; withdrawn ones, which the planner ignores, left out), and for those of
+    /// <paramref name="stateWaves"/> the status of each phase, checklist item and deliverable (one more).
     /// </summary>
-    private async Task<List<EnrolmentRow>> EnrolmentsAsync(List<Guid> waves, List<Guid> stateWaves, CancellationToken cancellationToken)
+    private async Task<List<EnrolmentRow>> EnrolmentsAsync(EnrolmentReach reach, List<Guid> stateWaves, CancellationToken cancellationToken)
     {
+        if (reach.IsEmpty)
+        {
+            return [];
+        }
+
+        var (waves, groups, ids) = (reach.Waves, reach.Groups, reach.Enrolments);
         var rows = await (
                 from e in db.Enrolments.AsNoTracking().IgnoreAutoIncludes()
-                where waves.Contains(e.WaveId)
+                where e.Status != EnrolmentStatus.Withdrawn && (waves.Contains(e.WaveId) || groups.Contains(e.GroupId) || ids.Contains(e.Id))
                 join x in db.Establishments.AsNoTracking() on e.EstablishmentId equals x.Id into establishments
                 from x in establishments.DefaultIfEmpty()
                 join t in db.TeamMembers.AsNoTracking() on e.Id equals t.EnrolmentId into team
@@ -124,6 +130,12 @@ public sealed partial class ReminderSweep
         }
 
         return [.. enrolments.Values];
+    }
+
+    /// <summary>Which enrolments the planner can need: all of <see cref="Waves"/>, and those of <see cref="Groups"/> or in <see cref="Enrolments"/>.</summary>
+    private sealed record EnrolmentReach(List<Guid> Waves, List<Guid> Groups, List<Guid> Enrolments)
+    {
+        public bool IsEmpty => Waves.Count == 0 && Groups.Count == 0 && Enrolments.Count == 0;
     }
 
     private sealed record EnrolmentRow(Guid WaveId, EnrolmentFacts Facts, string? EstablishmentName, List<ReminderTeamMember> Team)

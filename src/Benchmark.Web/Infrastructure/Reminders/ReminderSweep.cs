@@ -107,7 +107,15 @@ public sealed partial class ReminderSweep(BenchmarkDbContext db, MailOutbox outb
             return ([], [], []);
         }
 
-        var enrolments = await EnrolmentsAsync(live, live.Where(w => needs[w].HasFlag(ReminderNeeds.ItemStates)).ToList(), cancellationToken);
+        // The enrolments a target can concern now: every one of a wave with a calendar item due, and otherwise only
+        // those of the groups (collective sessions) and the enrolments (individual ones) of the session rows read.
+        var reachable = new EnrolmentReach(
+            live.Where(w => needs[w] != ReminderNeeds.None).ToList(),
+            sessions.SelectMany(w => w).Where(s => s.Session.Kind == SessionKind.Collective && s.Session.GroupId is not null)
+                .Select(s => s.Session.GroupId!.Value).Distinct().ToList(),
+            sessions.SelectMany(w => w).Where(s => s.Session.Kind != SessionKind.Collective && s.Session.EnrolmentId is not null)
+                .Select(s => s.Session.EnrolmentId!.Value).Distinct().ToList());
+        var enrolments = await EnrolmentsAsync(reachable, live.Where(w => needs[w].HasFlag(ReminderNeeds.ItemStates)).ToList(), cancellationToken);
         var indicatorWaves = live.Where(w => needs[w].HasFlag(ReminderNeeds.Indicators)).ToList();
         var reported = indicatorWaves.Count == 0 ? Enumerable.Empty<IndicatorRow>().ToLookup(v => v.EnrolmentId, v => new IndicatorReport(v.IndicatorId, v.Period))
             : (await db.IndicatorValues.AsNoTracking()
