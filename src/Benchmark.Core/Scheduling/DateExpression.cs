@@ -21,9 +21,18 @@ public enum ReferencePart
 /// <summary>A day relative to an anchor, session, milestone or phase, e.g. <c>J*+2mo+15d</c>.</summary>
 public sealed partial record DateExpression(string Text, string Reference, ReferencePart Part, Offset Offset)
 {
+    /// <summary>The longest expression read (the programmes' longest is ~30 characters); longer is refused unread.</summary>
+    public const int MaxLength = 120;
+
     public static bool TryParse(string text, out DateExpression? expression, out string? error)
     {
         expression = null;
+        if (text.Length > MaxLength)
+        {
+            error = $"date '{text[..40]}…' trop longue : {MaxLength} caractères au plus, par exemple 'J*+15d'";
+            return false;
+        }
+
         var compact = text.Replace(" ", "", StringComparison.Ordinal);
         var match = ExpressionRegex().Match(compact);
         if (!match.Success)
@@ -71,7 +80,7 @@ public sealed partial record DateExpression(string Text, string Reference, Refer
     public override string ToString() => Text;
 
     [GeneratedRegex(@"^(?<phase>phase:)?(?<ref>[A-Za-z0-9_*][A-Za-z0-9_*\-]*?)(\.(?<part>start|due|end))?(?<terms>([+-]\d+(mo|d|w|y))*)$",
-        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 5000)]
     private static partial Regex ExpressionRegex();
 }
 
@@ -82,6 +91,12 @@ public readonly partial record struct SessionDuration(int Days, int Minutes)
     {
         duration = default;
         error = null;
+        if (text.Length > 20)
+        {
+            error = $"durée '{text[..20]}…' trop longue : attendu par exemple '90min', '1h30', '3h', '1d' ou '2d'";
+            return false;
+        }
+
         var match = DurationRegex().Match(text.Replace(" ", "", StringComparison.Ordinal));
         if (!match.Success || match.Length == 0)
         {
@@ -102,6 +117,6 @@ public readonly partial record struct SessionDuration(int Days, int Minutes)
 
     public override string ToString() => Days > 0 ? $"{Days}d" : Minutes % 60 == 0 ? $"{Minutes / 60}h" : $"{Minutes}min";
 
-    [GeneratedRegex(@"^(?:(?<d>\d{1,3})d|(?<h>\d{1,2})h(?<hm>[0-5]\d)?|(?<m>\d{1,4})min)$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"^(?:(?<d>\d{1,3})d|(?<h>\d{1,2})h(?<hm>[0-5]\d)?|(?<m>\d{1,4})min)$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 5000)]
     private static partial Regex DurationRegex();
 }

@@ -67,6 +67,13 @@ public readonly partial record struct Offset(int Months, int Days, int Minutes)
     /// <summary>Parses a standalone offset such as <c>-7d</c> or <c>+1d</c> (sign required).</summary>
     public static bool TryParse(string text, out Offset offset, out string? error)
     {
+        if (text.Length > DateExpression.MaxLength)
+        {
+            offset = Zero;
+            error = $"décalage '{text[..40]}…' trop long : {DateExpression.MaxLength} caractères au plus, par exemple '-7d'";
+            return false;
+        }
+
         var compact = text.Replace(" ", "", StringComparison.Ordinal);
         if (compact.Length == 0 || compact[0] is not ('+' or '-'))
         {
@@ -99,6 +106,6 @@ public readonly partial record struct Offset(int Months, int Days, int Minutes)
         return parts.Count == 0 ? "+0d" : string.Concat(parts);
     }
 
-    [GeneratedRegex(@"(?<sign>[+-])(?<n>\d+)(?<unit>mo|min|d|w|y|h)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"(?<sign>[+-])(?<n>\d+)(?<unit>mo|min|d|w|y|h)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 5000)]
     private static partial Regex TermRegex();
 }

@@ -51,4 +51,24 @@ public sealed class DateExpressionTests
         Assert.Null(expression);
         Assert.Contains(fragment, error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void TryParse_WhenTheTextIsHuge_ThenRefusedUnreadWithItsLimit()
+    {
+        // Arrange: a long run of terms, which a backtracking match would walk through before failing at the end.
+        var text = "J" + string.Concat(Enumerable.Repeat("+1d", 10_000)) + "x";
+
+        // Act
+        var date = DateExpression.TryParse(text, out _, out var dateError);
+        var offset = Offset.TryParse(text[1..], out _, out var offsetError);
+        var duration = SessionDuration.TryParse(new string('9', 50) + "min", out _, out var durationError);
+
+        // Assert
+        Assert.False(date);
+        Assert.Contains($"trop longue : {DateExpression.MaxLength} caractères au plus", dateError, StringComparison.Ordinal);
+        Assert.False(offset);
+        Assert.Contains("trop long", offsetError, StringComparison.Ordinal);
+        Assert.False(duration);
+        Assert.Contains("trop longue", durationError, StringComparison.Ordinal);
+    }
 }
