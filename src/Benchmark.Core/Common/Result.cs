@@ -1,11 +1,12 @@
 namespace Benchmark.Core.Common;
 
 /// <summary>An expected failure: a stable code and a French message a user can act on.</summary>
-public sealed record Error(string Code, string Message)
+/// <remarks><paramref name="Field"/> names the input the error is about (e.g. <c>Comment</c>), for a form to mark it.</remarks>
+public sealed record Error(string Code, string Message, string? Field = null)
 {
     public static Error NotFound(string what) => new("not_found", $"{what} introuvable.");
     public static Error NotAllowed(string message) => new("not_allowed", message);
-    public static Error Invalid(string message) => new("invalid", message);
+    public static Error Invalid(string message, string? field = null) => new("invalid", message, field);
     public static Error Conflict(string message) => new("conflict", message);
 
     public override string ToString() => Message;

@@ -36,3 +36,21 @@ internal sealed class RoadmapActionStateConfiguration : IEntityTypeConfiguration
         builder.HasOne<Enrolment>().WithMany().HasForeignKey(s => s.EnrolmentId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+/// <summary>The progress history of each action: one row per update by the team, oldest first by <c>At</c>.</summary>
+internal sealed class RoadmapActionUpdateConfiguration : IEntityTypeConfiguration<RoadmapActionUpdate>
+{
+    public void Configure(EntityTypeBuilder<RoadmapActionUpdate> builder)
+    {
+        builder.ToTable("RoadmapActionUpdates");
+        builder.Property(u => u.Id).ValueGeneratedNever();
+        builder.Property(u => u.By).HasMaxLength(Lengths.Actor);
+        builder.Property(u => u.PreviousStatus).HasConversion<string>().HasMaxLength(32);
+        builder.Property(u => u.Status).HasConversion<string>().HasMaxLength(32);
+        builder.Property(u => u.Comment).HasMaxLength(RoadmapActionState.MaxCommentLength);
+        builder.Ignore(u => u.Before);
+        builder.Ignore(u => u.After);
+        builder.HasIndex(u => new { u.ActionStateId, u.At });
+        builder.HasOne<RoadmapActionState>().WithMany().HasForeignKey(u => u.ActionStateId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

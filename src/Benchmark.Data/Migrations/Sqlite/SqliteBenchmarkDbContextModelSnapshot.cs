@@ -1338,6 +1338,49 @@ namespace Benchmark.Data.Migrations.Sqlite
                     b.ToTable("RoadmapActionStates", (string)null);
                 });
 
+            modelBuilder.Entity("Benchmark.Core.Roadmap.RoadmapActionUpdate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ActionStateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PreviousProgress")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PreviousStatus")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Progress")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionStateId", "At");
+
+                    b.ToTable("RoadmapActionUpdates", (string)null);
+                });
+
             modelBuilder.Entity("Benchmark.Data.Identity.AppUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1936,6 +1979,15 @@ namespace Benchmark.Data.Migrations.Sqlite
                     b.HasOne("Benchmark.Core.Domain.Enrolment", null)
                         .WithMany()
                         .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Benchmark.Core.Roadmap.RoadmapActionUpdate", b =>
+                {
+                    b.HasOne("Benchmark.Core.Roadmap.RoadmapActionState", null)
+                        .WithMany()
+                        .HasForeignKey("ActionStateId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

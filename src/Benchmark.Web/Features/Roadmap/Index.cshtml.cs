@@ -39,11 +39,12 @@ public sealed class IndexModel(AccessScope scope, BenchmarkDbContext db, Deliver
     [BindProperty]
     public string? ActionId { get; set; }
 
+    /// <summary>The progress form of each action, keyed by action id (<c>Progress[id].Status</c>, <c>.Progress</c>, <c>.Comment</c>).</summary>
     [BindProperty]
-    public string? NewStatus { get; set; }
+    public Dictionary<string, ProgressInput> Progress { get; set; } = new(StringComparer.Ordinal);
 
-    [BindProperty]
-    public string? NewProgress { get; set; }
+    /// <summary>The progress history of each live action (by state id), newest first.</summary>
+    public ILookup<Guid, RoadmapActionUpdate> History { get; private set; } = Array.Empty<RoadmapActionUpdate>().ToLookup(u => u.ActionStateId);
 
     /// <summary>What the editor shows: the draft, else the last version, else nothing yet.</summary>
     public RoadmapDocument Working => StructuredJson.Deserialize<RoadmapDocument>(Context.Draft?.Json ?? Context.Latest?.StructuredJson) ?? RoadmapDocument.Empty;
@@ -126,24 +127,27 @@ public sealed class IndexModel(AccessScope scope, BenchmarkDbContext db, Deliver
         }
 
         var key = $"Progress[{state.ActionId}]";
-        if (!Enum.TryParse<ActionStatus>(NewStatus, out var status) || !Enum.IsDefined(status) || int.TryParse(NewStatus, out _))
+        var input = Progress.GetValueOrDefault(state.ActionId) ?? new ProgressInput();
+        if (!Enum.TryParse<ActionStatus>(input.Status, out var status) || !Enum.IsDefined(status) || int.TryParse(input.Status, out _))
         {
-            return Invalid([new(key, "Choisissez un statut de la liste.")]);
+            return Invalid([new(key + ".Status", "Choisissez un statut de la liste.")]);
         }
 
-        if (!int.TryParse(NewProgress, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var progress))
+        if (!int.TryParse(input.Progress, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var progress))
         {
-            return Invalid([new(key, "L'avancement est un nombre entier entre 0 et 100.")]);
+            return Invalid([new(key + ".Progress", "L'avancement est un nombre entier entre 0 et 100.")]);
         }
 
         var now = clock.GetUtcNow();
-        var before = state.Update(status, progress, scope.User.Name, now);
-        if (!before.IsSuccess)
+        var update = state.Update(status, progress, input.Comment, scope.User.Name, now);
+        if (!update.IsSuccess)
         {
-            return Invalid([new(key, before.Error!.Message)]);
+            return Invalid([new($"{key}.{update.Error!.Field ?? nameof(ProgressInput.Status)}", update.Error.Message)]);
         }
 
-        db.AuditEvents.Add(new AuditEvent(now, scope.User.Name, Context.Wave.Id, enrolmentId, "roadmap.action-progress", $"Feuille de route, action « {state.Title} »", before.Value, state.Describe()));
+        db.Set<RoadmapActionUpdate>().Add(update.Value);
+        var detail = update.Value.Comment is { } comment ? $"{update.Value.After} — {comment}" : update.Value.After;
+        db.AuditEvents.Add(new AuditEvent(now, scope.User.Name, Context.Wave.Id, enrolmentId, "roadmap.action-progress", $"Feuille de route, action « {state.Title} »", update.Value.Before, detail));
         await db.SaveChangesAsync(cancellationToken);
         TempData["Succes"] = $"L'action « {state.Title} » est à jour : {state.Describe()}.";
         return Redirect(Context.Path("feuille-de-route") + "#mise-en-oeuvre");
@@ -182,8 +186,22 @@ public sealed class IndexModel(AccessScope scope, BenchmarkDbContext db, Deliver
             Live = await db.Set<RoadmapActionState>().AsNoTracking()
                 .Where(s => s.EnrolmentId == enrolmentId && s.DeliverableId == context.Deliverable.Id && s.Version == approved.Version)
                 .OrderBy(s => s.Due).ThenBy(s => s.Title).ToListAsync(cancellationToken);
+            var ids = Live.Select(s => s.Id).ToList();
+            var updates = await db.Set<RoadmapActionUpdate>().AsNoTracking()
+                .Where(u => ids.Contains(u.ActionStateId)).ToListAsync(cancellationToken);
+            History = updates.OrderByDescending(u => u.At).ToLookup(u => u.ActionStateId);
         }
 
         return true;
     }
+}
+
+/// <summary>What the progress form of one action posts.</summary>
+public sealed class ProgressInput
+{
+    public string? Status { get; set; }
+
+    public string? Progress { get; set; }
+
+    public string? Comment { get; set; }
 }

@@ -78,6 +78,30 @@ public sealed partial class RoadmapReviewJourneyTests(BrowserFixture browser)
         await team.GotoAsync(roadmap);
         await Assertions.Expect(team.GetByRole(AriaRole.Heading, new() { Name = "Mise en œuvre (version 2, visée)" })).ToBeVisibleAsync();
         await Accessibility.AssertNoViolationAsync(team);
+
+        // Phase IV: the team records the progress of an action twice; each update is kept in its history.
+        var action = team.Locator("li[data-action]").Filter(new() { HasText = "Cellule de gestion des lits" });
+        await action.GetByText("Mettre à jour l'avancement").ClickAsync();
+        await action.GetByLabel("Statut").SelectOptionAsync(new SelectOptionValue { Label = "En cours" });
+        await action.GetByLabel("Avancement (%)").FillAsync("25");
+        await action.GetByLabel("Commentaire").FillAsync("Cellule réunie chaque matin depuis le 4 janvier");
+        await action.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
+        await Assertions.Expect(team.Locator(".fr-alert--success")).ToContainTextAsync("L'action « Cellule de gestion des lits » est à jour : En cours, 25 %");
+        action = team.Locator("li[data-action]").Filter(new() { HasText = "Cellule de gestion des lits" });
+        await Assertions.Expect(action.Locator(".bm-action__statut")).ToHaveTextAsync("En cours");
+        await action.GetByText("Mettre à jour l'avancement").ClickAsync();
+        await action.GetByLabel("Avancement (%)").FillAsync("40");
+        await action.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
+        await Assertions.Expect(team.Locator(".fr-alert--success")).ToContainTextAsync("En cours, 40 %");
+        action = team.Locator("li[data-action]").Filter(new() { HasText = "Cellule de gestion des lits" });
+        await action.Locator(".bm-action__historique summary").ClickAsync();
+        var history = action.Locator(".bm-action__historique li");
+        await Assertions.Expect(history).ToHaveCountAsync(2);
+        await Assertions.Expect(history.Nth(0)).ToContainTextAsync("En cours, 25 % → En cours, 40 %");
+        await Assertions.Expect(history.Nth(1)).ToContainTextAsync("À lancer, 0 % → En cours, 25 % — « Cellule réunie chaque matin depuis le 4 janvier »");
+        await action.GetByText("Mettre à jour l'avancement").ClickAsync();
+        await Artifacts.ScreenshotAsync(team, "feuille-de-route-avancement");
+        await Accessibility.AssertNoViolationAsync(team);
     }
 
     internal static async Task FillActionAsync(IPage page, int index, string title, string start, string due)

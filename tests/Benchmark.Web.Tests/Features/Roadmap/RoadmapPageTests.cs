@@ -156,22 +156,71 @@ public sealed class RoadmapPageTests(BenchmarkApp app) : IClassFixture<Benchmark
         Assert.Contains("Actions des feuilles de route en retard : 1", dashboard, StringComparison.Ordinal);
         Assert.Contains("1 action en retard", WebUtility.HtmlDecode(await consultant.GetStringAsync(new Uri(PathOf(enrolment), UriKind.Relative))), StringComparison.Ordinal);
 
-        var actionId = StructuredJson.Deserialize<RoadmapDocument>(json)!.Actions.Single().Id;
-        var update = await BenchmarkApp.PostFormAsync(client, PathOf(enrolment) + "?handler=Progress",
-            new Dictionary<string, string> { ["ActionId"] = actionId, ["NewStatus"] = "Done", ["NewProgress"] = "60" }, PathOf(enrolment));
+        var progress = await ProgressFormAsync(client, enrolment, "Action déjà en retard");
+        var started = await progress.Choose("Statut", "En cours").Fill("Avancement (%)", "25").Fill("Commentaire", "Cellule réunie deux fois").SubmitAsync(client);
 
-        Assert.Equal(HttpStatusCode.Redirect, update.StatusCode);
-        var (state, audit) = await app.WithServicesAsync(async sp =>
+        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+        progress = await ProgressFormAsync(client, enrolment, "Action déjà en retard");
+        var done = await progress.Choose("Statut", "Terminée").Fill("Avancement (%)", "60").SubmitAsync(client);
+
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        var (state, audit, history) = await app.WithServicesAsync(async sp =>
         {
             var db = sp.GetRequiredService<BenchmarkDbContext>();
-            return (await db.Set<RoadmapActionState>().SingleAsync(s => s.EnrolmentId == enrolment),
-                await db.AuditEvents.Where(a => a.EnrolmentId == enrolment && a.Action == "roadmap.action-progress").ToListAsync());
+            var live = await db.Set<RoadmapActionState>().SingleAsync(s => s.EnrolmentId == enrolment);
+            return (live,
+                await db.AuditEvents.Where(a => a.EnrolmentId == enrolment && a.Action == "roadmap.action-progress").OrderBy(a => a.Id).ToListAsync(),
+                await db.Set<RoadmapActionUpdate>().Where(u => u.ActionStateId == live.Id).OrderBy(u => u.At).ToListAsync());
         });
         Assert.Equal((ActionStatus.Done, 100), (state.Status, state.Progress));
-        var entry = Assert.Single(audit);
-        Assert.Equal(("À lancer, 0 %", "Terminée, 100 %"), (entry.Before, entry.After));
-        Assert.Contains("Aucune action en retard", WebUtility.HtmlDecode(await client.GetStringAsync(new Uri(PathOf(enrolment), UriKind.Relative))), StringComparison.Ordinal);
+        Assert.Equal([("À lancer, 0 %", "En cours, 25 % — Cellule réunie deux fois"), ("En cours, 25 %", "Terminée, 100 %")], audit.Select(a => (a.Before, a.After)));
+        Assert.Equal([("Cellule réunie deux fois", 25), (null, 100)], history.Select(u => (u.Comment, u.Progress)));
+        var shown = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri(PathOf(enrolment), UriKind.Relative)));
+        Assert.Contains("Aucune action en retard", shown, StringComparison.Ordinal);
+        Assert.Contains("Historique (2 mises à jour)", shown, StringComparison.Ordinal);
+        Assert.Contains("À lancer, 0 % → <strong>En cours, 25 %</strong> — « Cellule réunie deux fois »", shown, StringComparison.Ordinal);
+        var seenByConsultant = WebUtility.HtmlDecode(await consultant.GetStringAsync(new Uri(PathOf(enrolment), UriKind.Relative)));
+        Assert.Contains("Historique (2 mises à jour)", seenByConsultant, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Progress_WhenBadInput_ThenFrenchErrorOnTheFieldAndNothingChanged()
+    {
+        var enrolment = await StructuredData.EnrolmentAsync(app, 1, Programme);
+        await StructuredData.OpenPhaseAsync(app, enrolment, "feuille-de-route");
+        using var client = await app.SignedInAsync("equipe2@demo.benchmark.test");
+        await BenchmarkApp.PostFormAsync(client, PathOf(enrolment) + "?handler=Submit", Action("Cellule de gestion des lits", "2027-01-04", "2027-03-31"), PathOf(enrolment));
+        await StructuredData.ApproveAsync(app, enrolment, Deliverable);
+
+        foreach (var (percent, comment, message) in new[]
+        {
+            ("140", "", "L'avancement est un pourcentage entre 0 et 100."),
+            ("dix", "", "L'avancement est un nombre entier entre 0 et 100."),
+            ("10", new string('x', 2001), "Le commentaire dépasse 2000 caractères."),
+        })
+        {
+            var form = await ProgressFormAsync(client, enrolment, "Cellule de gestion des lits");
+            var response = await form.Choose("Statut", "En cours").Fill("Avancement (%)", percent).Fill("Commentaire", comment).SubmitAsync(client);
+
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+            var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+            Assert.Contains(message, html, StringComparison.Ordinal);
+            Assert.Contains("Rien n'a été enregistré", html, StringComparison.Ordinal);
+            var (status, updates) = await app.WithServicesAsync(async sp =>
+            {
+                var db = sp.GetRequiredService<BenchmarkDbContext>();
+                var states = db.Set<RoadmapActionState>().Where(s => s.EnrolmentId == enrolment);
+                return (await states.Select(s => s.Status).SingleAsync(),
+                    await db.Set<RoadmapActionUpdate>().CountAsync(u => states.Any(s => s.Id == u.ActionStateId)));
+            });
+            Assert.Equal((ActionStatus.NotStarted, 0), (status, updates));
+        }
+    }
+
+    /// <summary>The « Mettre à jour » form of the live action titled <paramref name="title"/>, as the page renders it.</summary>
+    private static Task<RenderedForm> ProgressFormAsync(HttpClient client, Guid enrolment, string title) =>
+        RenderedForm.FromAsync(client, PathOf(enrolment),
+            f => f.Closest("li.bm-action") is { } action && action.QuerySelector("h4")!.TextContent.Contains(title, StringComparison.Ordinal));
 
     private Task<string> ConsultantOfAsync(Guid enrolment) => app.WithServicesAsync(async sp =>
     {

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Benchmark.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgresBenchmarkDbContext))]
-    [Migration("20261123190455_OfficeSurgeryActs")]
-    partial class OfficeSurgeryActs
+    [Migration("20261207131633_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -711,6 +711,8 @@ namespace Benchmark.Data.Migrations.PostgreSql
                     b.HasIndex("Uid")
                         .IsUnique();
 
+                    b.HasIndex("Status", "EndUtc");
+
                     b.HasIndex("Status", "StartUtc");
 
                     b.HasIndex("WaveId", "GroupId", "EnrolmentId", "SessionId")
@@ -1346,6 +1348,49 @@ namespace Benchmark.Data.Migrations.PostgreSql
                     b.ToTable("RoadmapActionStates", (string)null);
                 });
 
+            modelBuilder.Entity("Benchmark.Core.Roadmap.RoadmapActionUpdate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ActionStateId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("PreviousProgress")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PreviousStatus")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Progress")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionStateId", "At");
+
+                    b.ToTable("RoadmapActionUpdates", (string)null);
+                });
+
             modelBuilder.Entity("Benchmark.Data.Identity.AppUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1948,6 +1993,15 @@ namespace Benchmark.Data.Migrations.PostgreSql
                     b.HasOne("Benchmark.Core.Domain.Enrolment", null)
                         .WithMany()
                         .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Benchmark.Core.Roadmap.RoadmapActionUpdate", b =>
+                {
+                    b.HasOne("Benchmark.Core.Roadmap.RoadmapActionState", null)
+                        .WithMany()
+                        .HasForeignKey("ActionStateId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
