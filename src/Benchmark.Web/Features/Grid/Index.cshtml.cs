@@ -18,7 +18,14 @@ internal sealed class IndexModel(GridTargets targets, GridImporter importer, Gri
 
     public GridResultsView Results { get; private set; } = null!;
 
+    /// <summary>A refused or failed import, shown with the 422 answer of the POST.</summary>
     public GridImportOutcome? Outcome { get; private set; }
+
+    /// <summary>A done import, carried across the redirect that follows it (post/redirect/get).</summary>
+    public GridImportReport? Report { get; private set; }
+
+    [TempData]
+    public string? ReportJson { get; set; }
 
     public string? FileError { get; private set; }
 
@@ -27,8 +34,16 @@ internal sealed class IndexModel(GridTargets targets, GridImporter importer, Gri
 
     public string? PendingName { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid enrolmentId, CancellationToken cancellationToken) =>
-        await LoadAsync(enrolmentId, cancellationToken) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(Guid enrolmentId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(enrolmentId, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Report = GridImportReport.FromJson(ReportJson);
+        return Page();
+    }
 
     public async Task<IActionResult> OnGetModeleAsync(Guid enrolmentId, CancellationToken cancellationToken)
     {
@@ -40,7 +55,7 @@ internal sealed class IndexModel(GridTargets targets, GridImporter importer, Gri
         return File(GridTemplate.Build(target.Schema, target.Establishment), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "grille-recueil-imagerie.xlsx");
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid enrolmentId, IFormFile? fichier, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostUploadAsync(Guid enrolmentId, IFormFile? fichier, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(enrolmentId, cancellationToken) || !Target.CanImport)
         {
@@ -97,8 +112,14 @@ internal sealed class IndexModel(GridTargets targets, GridImporter importer, Gri
         }
 
         GridUploads.Delete(path);
-        Results = await results.LoadAsync(Target.EnrolmentId, cancellationToken);
-        return Outcome.Status is GridImportStatus.Imported or GridImportStatus.AlreadyImported ? Page() : Unprocessable();
+        if (Outcome.Status is not (GridImportStatus.Imported or GridImportStatus.AlreadyImported))
+        {
+            return Unprocessable();
+        }
+
+        // Post/redirect/get: the page shows the report at its own address, where the next upload starts afresh.
+        ReportJson = GridImportReport.From(Outcome).ToJson();
+        return RedirectToPage(new { enrolmentId = Target.EnrolmentId });
     }
 
     private async Task<bool> LoadAsync(Guid enrolmentId, CancellationToken cancellationToken)

@@ -40,12 +40,18 @@ public sealed class GridJourneyTests(BrowserFixture browser)
         await Accessibility.AssertNoViolationAsync(page);
         await Artifacts.ScreenshotAsync(page, "grille-deux-erreurs");
 
-        // Act 2: the corrected file
+        // Act 2: the six valid rows only; the page lands back on its own address
+        await page.GetByRole(AriaRole.Button, new() { Name = "Importer uniquement les 6 lignes valides" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#resultat-import")).ToContainTextAsync("6 lignes valides lues, 6 lignes ajoutées");
+        Assert.EndsWith($"/parcours/{enrolment}/grille", page.Url, StringComparison.Ordinal);
+
+        // Act 3: the corrected file, from there
         await page.GetByLabel("Fichier de la grille").SetInputFilesAsync(Corpus("francais.csv"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Vérifier et importer" }).ClickAsync();
 
-        // Assert 2: imported, the four indicators of September 2010, the report-delay chart
+        // Assert 3: only its two new rows added, the four indicators of September 2010, the report-delay chart
         await Assertions.Expect(page.Locator("#resultat-import")).ToContainTextAsync("Import réussi");
+        await Assertions.Expect(page.Locator("#resultat-import")).ToContainTextAsync("8 lignes valides lues, 2 lignes ajoutées (6 lignes déjà importées)");
         var september = page.Locator("#synthese-periode tr[data-periode='2010-M09']");
         await Assertions.Expect(september.Locator("[data-indicateur='taux-rdv-programmes']")).ToHaveTextAsync("66,7 %");
         await Assertions.Expect(september.Locator("[data-indicateur='taux-rdv-non-honores']")).ToHaveTextAsync("25 %");

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using Benchmark.Core.Domain;
 using Benchmark.Data;
 using Benchmark.Data.Seeding;
@@ -37,15 +36,19 @@ public sealed class GridImportTests(BenchmarkApp app) : IClassFixture<BenchmarkA
         var enrolment = await ImagingEnrolmentAsync(DemoSeeder.DemoFiness[0]);
         await ClearAsync(enrolment);
         using var client = await app.SignedInAsync("equipe@demo.benchmark.test");
-        var rejected = WebUtility.HtmlDecode(await (await UploadAsync(client, enrolment, "deux-lignes-fausses.csv")).Content.ReadAsStringAsync());
-        var sha = System.Text.RegularExpressions.Regex.Match(rejected, "name=\"sha\" value=\"([0-9a-f]{64})\"").Groups[1].Value;
+        var rejected = await (await UploadAsync(client, enrolment, "deux-lignes-fausses.csv")).Content.ReadAsStringAsync();
+        var validOnly = RenderedForm.From(rejected, $"/parcours/{enrolment}/grille", f => f.QuerySelector("#importer-valides") is not null);
 
-        var partial = await BenchmarkApp.PostFormAsync(client, $"/parcours/{enrolment}/grille?handler=Valides",
-            new Dictionary<string, string> { ["sha"] = sha, ["nom"] = "deux-lignes-fausses.csv" }, $"/parcours/{enrolment}/grille");
-        Assert.Equal(HttpStatusCode.OK, partial.StatusCode);
+        var partial = await validOnly.SubmitAsync(client);
+        Assert.Equal(HttpStatusCode.Redirect, partial.StatusCode);
+        var landing = partial.Headers.Location!.ToString();
+        var imported = WebUtility.HtmlDecode(await client.GetStringAsync(partial.Headers.Location));
+        var said = System.Text.RegularExpressions.Regex.Replace(imported, @"\s+", " ");
+        Assert.Contains("6 lignes valides lues, 6 lignes ajoutées. 2 lignes refusées n'ont pas été importées.", said, StringComparison.Ordinal);
         Assert.Equal(6, await CountAsync(enrolment));
 
-        var fixedFile = await UploadAsync(client, enrolment, "francais.csv");
+        // The corrected file, uploaded from the page the import landed on: only its two new rows are added.
+        var fixedFile = await UploadAsync(client, enrolment, "francais.csv", formPage: landing);
         var fixedHtml = WebUtility.HtmlDecode(await fixedFile.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, fixedFile.StatusCode);
         Assert.Contains("8 lignes valides lues, 2 lignes ajoutées (6 lignes déjà importées)", fixedHtml, StringComparison.Ordinal);
@@ -129,7 +132,10 @@ public sealed class GridImportTests(BenchmarkApp app) : IClassFixture<BenchmarkA
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri($"/parcours/{other}/grille?handler=Modele", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri($"/parcours/{other}/grille/export?format=xlsx", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri($"/api/enrolments/{other}/grid/summaries", UriKind.Relative))).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await UploadAsync(client, other, "francais.csv", formPage: $"/parcours/{mine}/grille")).StatusCode);
+        var myForm = await RenderedForm.FromAsync(client, $"/parcours/{mine}/grille", f => f.QuerySelector("input[type=file]") is not null);
+        var forged = await myForm.Attach("Fichier de la grille", "francais.csv", await File.ReadAllBytesAsync(GridCorpusTests.Corpus("francais.csv")))
+            .SubmitAsync(client, forgedAction: $"/parcours/{other}/grille?handler=Upload");
+        Assert.Equal(HttpStatusCode.NotFound, forged.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri($"/parcours/{mine}/grille", UriKind.Relative))).StatusCode);
     }
 
@@ -168,16 +174,17 @@ public sealed class GridImportTests(BenchmarkApp app) : IClassFixture<BenchmarkA
         Assert.Contains("2010-M09;septembre 2010;Toutes;Toutes;3;1;2;6;66,67;25;12;4;1;1;1;1;0;1", csv, StringComparison.Ordinal);
     }
 
+    /// <summary>Uploads a corpus file through the upload form that <paramref name="formPage"/> renders (its own action and field).</summary>
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, Guid enrolment, string file, string? formPage = null)
     {
-        var page = await client.GetStringAsync(new Uri(formPage ?? $"/parcours/{enrolment}/grille", UriKind.Relative));
-        using var content = new MultipartFormDataContent();
-        content.Add(new StringContent(BenchmarkApp.AntiforgeryToken(page)), "__RequestVerificationToken");
-        var bytes = new ByteArrayContent(await File.ReadAllBytesAsync(GridCorpusTests.Corpus(file)));
-        bytes.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        content.Add(bytes, "fichier", file);
-        return await client.PostAsync(new Uri($"/parcours/{enrolment}/grille", UriKind.Relative), content);
+        var form = await RenderedForm.FromAsync(client, formPage ?? $"/parcours/{enrolment}/grille", f => f.QuerySelector("input[type=file]") is not null);
+        var response = await form.Attach("Fichier de la grille", file, await File.ReadAllBytesAsync(GridCorpusTests.Corpus(file))).SubmitAsync(client);
+        return await FollowAsync(client, response);
     }
+
+    /// <summary>Follows a redirect as a browser would (GET of its location); other answers as they are.</summary>
+    private static async Task<HttpResponseMessage> FollowAsync(HttpClient client, HttpResponseMessage response) =>
+        response.StatusCode == HttpStatusCode.Redirect ? await client.GetAsync(response.Headers.Location) : response;
 
     private Task<Guid> ImagingEnrolmentAsync(string finess) => app.WithServicesAsync(async sp =>
     {
