@@ -88,6 +88,7 @@ fi
 # ---- End of test services -------------------------------------------------------------------------
 
 echo "==> test"
+tests_started=$SECONDS
 rm -rf "$RESULTS"
 mkdir -p "$RESULTS"
 set +e
@@ -132,6 +133,12 @@ if grep -o 'Results File: .*\.trx' "$RESULTS/dotnet-test.log" | sort | uniq -d |
     } END { printf "%d %d %d\n", p, f, s }' "$RESULTS/dotnet-test.log"
   )
 fi
+
+# Where the time goes: each test project's own duration (from dotnet test's per-project summary), then the script's.
+echo "==> durations"
+grep -E '^(Passed|Failed)! ' "$RESULTS/dotnet-test.log" \
+  | sed -E 's/.*Duration: (.*) - ([^ ]+)\.dll.*/    \2: \1/' || echo "    (no per-project summary)"
+echo "    scripts/test.sh in all: $((SECONDS / 60)) min $((SECONDS % 60)) s (tests $(((SECONDS - tests_started) / 60)) min $(((SECONDS - tests_started) % 60)) s)"
 
 status=0
 echo "PostgreSQL tests passed: $pg_passed"

@@ -19,7 +19,10 @@ public class BrowserFixture : IAsyncLifetime
             ? null
             : $"Browser test: no Chromium at {ChromiumPath} (apt-get install -y chromium).";
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, BrowserFixture> Running = new();
+
     private readonly BenchmarkApp _app = new();
+    private readonly List<IBrowserContext> _contexts = [];
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
@@ -54,6 +57,7 @@ public class BrowserFixture : IAsyncLifetime
             throw new InvalidOperationException($"Browser tests need Chromium at {ChromiumPath}: apt-get install -y chromium");
         }
 
+        Running[GetType()] = this;
         _app.UseKestrel(0);
         _app.StartServer();
         BaseUrl = _app.ClientOptions.BaseAddress;
@@ -80,7 +84,34 @@ public class BrowserFixture : IAsyncLifetime
             TimezoneId = "Europe/Paris",
             ViewportSize = new() { Width = 1280, Height = 900 },
         });
+        lock (_contexts)
+        {
+            _contexts.Add(context);
+        }
+
         return await context.NewPageAsync();
+    }
+
+    /// <summary>
+    /// Closes the pages the test just finished opened: left open, every page of every test kept running its scripts
+    /// (htmx, charts) in its own renderer until the collection ended — 80 Chromium processes by the end of a run.
+    /// </summary>
+    internal static void CloseTestPages(Type fixture)
+    {
+        if (!Running.TryGetValue(fixture, out var running))
+        {
+            return;
+        }
+
+        List<IBrowserContext> open;
+        lock (running._contexts)
+        {
+            open = [.. running._contexts];
+            running._contexts.Clear();
+        }
+
+        // After-test hooks are synchronous; closing on the thread pool keeps xunit's context out of Playwright's awaits.
+        Task.Run(() => Task.WhenAll(open.Select(c => c.CloseAsync()))).GetAwaiter().GetResult();
     }
 
     public async Task DisposeAsync()
@@ -96,7 +127,33 @@ public class BrowserFixture : IAsyncLifetime
 }
 
 [CollectionDefinition(Name)]
+[ClosePagesAfterTest(typeof(BrowserFixture))]
 public sealed class BrowserTestGroup : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "Navigateur";
+}
+
+/// <summary>
+/// On a collection definition: after each test of the collection, its fixture closes the browser contexts that test
+/// opened (the tests of one collection run one after the other, so they are all the finished test's).
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class ClosePagesAfterTestAttribute(Type fixture) : Xunit.Sdk.BeforeAfterTestAttribute
+{
+    public Type Fixture { get; } = fixture;
+
+    public override void After(System.Reflection.MethodInfo methodUnderTest) => BrowserFixture.CloseTestPages(Fixture);
+}
+
+/// <summary>
+/// The whole-programme walks: their own application and browser, so the long walks (two thirds of the browser tests'
+/// time) run beside the other journeys instead of after them, and their gate passages touch no other test's data.
+/// </summary>
+public sealed class WalkBrowserFixture : BrowserFixture;
+
+[CollectionDefinition(Name)]
+[ClosePagesAfterTest(typeof(WalkBrowserFixture))]
+public sealed class WalkBrowserTestGroup : ICollectionFixture<WalkBrowserFixture>
+{
+    public const string Name = "Navigateur — programmes complets";
 }

@@ -34,6 +34,7 @@ public sealed class MailBrowserFixture : BrowserFixture
 
 /// <summary>The browser tests that read the mailboxes (their own application: its outbox is theirs alone).</summary>
 [CollectionDefinition(Name)]
+[ClosePagesAfterTest(typeof(MailBrowserFixture))]
 public sealed class MailBrowserTestGroup : ICollectionFixture<MailBrowserFixture>
 {
     public const string Name = "Navigateur et courrier";

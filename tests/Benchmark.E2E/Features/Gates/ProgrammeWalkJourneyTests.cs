@@ -19,8 +19,8 @@ namespace Benchmark.E2E.Features.Gates;
 /// the phase from the journey page when an approval has not already done it. axe-checked on the first visit of each
 /// kind of page and at the end. (The same walk over HTTP, office-surgery included: ProgrammeHttpWalkTests.)
 /// </summary>
-[Collection(BrowserTestGroup.Name)]
-public sealed class ProgrammeWalkJourneyTests(BrowserFixture browser)
+[Collection(WalkBrowserTestGroup.Name)]
+public sealed class ProgrammeWalkJourneyTests(WalkBrowserFixture browser)
 {
     private readonly HashSet<string> _checked = new(StringComparer.Ordinal);
 
