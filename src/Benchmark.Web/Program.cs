@@ -1,12 +1,13 @@
 using Benchmark.Web.Cli;
 using Benchmark.Web.Hosting;
 
-if (!CommandLine.IsServe(args) && CommandLine.RunOffline(args) is { } exitCode)
+var (verbArgs, callerDirectory) = CommandLine.TakeCallerDirectory(args);
+if (!CommandLine.IsServe(verbArgs) && CommandLine.RunOffline(verbArgs, callerDirectory) is { } exitCode)
 {
     return exitCode;
 }
 
-var builder = WebApplication.CreateBuilder(args.Length > 0 && args[0] == "serve" ? args[1..] : args);
+var builder = WebApplication.CreateBuilder(verbArgs.Length > 0 && verbArgs[0] == "serve" ? verbArgs[1..] : verbArgs);
 builder.AddBenchmarkHost();
 
 var app = builder.Build();

@@ -8,7 +8,7 @@ namespace Benchmark.Web.Cli;
 /// <summary><c>schedule &lt;file&gt; --anchor J=YYYY-MM-DD …</c>: prints the resolved calendar (a programme manager's what-if).</summary>
 internal static class ScheduleCommand
 {
-    public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter errors)
+    public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter errors, string? callerDirectory = null)
     {
         var file = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal));
         var anchors = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
@@ -35,7 +35,7 @@ internal static class ScheduleCommand
             return 2;
         }
 
-        var loaded = DefinitionLoader.LoadFile(file);
+        var loaded = DefinitionLoader.LoadFile(CommandLine.Resolve(file, callerDirectory), file);
         if (!loaded.IsValid)
         {
             foreach (var error in loaded.Errors)

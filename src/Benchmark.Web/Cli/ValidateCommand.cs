@@ -5,7 +5,7 @@ namespace Benchmark.Web.Cli;
 /// <summary><c>validate &lt;files…&gt;</c>: checks definition files; exit 0 when all are valid, 1 otherwise.</summary>
 internal static class ValidateCommand
 {
-    public static int Run(IReadOnlyList<string> files, TextWriter output, TextWriter errors)
+    public static int Run(IReadOnlyList<string> files, TextWriter output, TextWriter errors, string? callerDirectory = null)
     {
         if (files.Count == 0)
         {
@@ -16,7 +16,8 @@ internal static class ValidateCommand
         var failed = 0;
         foreach (var file in files)
         {
-            var result = DefinitionLoader.LoadFile(file);
+            // Read from the caller's folder, reported under the name the caller typed.
+            var result = DefinitionLoader.LoadFile(CommandLine.Resolve(file, callerDirectory), file);
             if (result.IsValid)
             {
                 var d = result.Definition!;

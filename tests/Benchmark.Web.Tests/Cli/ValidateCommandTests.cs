@@ -34,6 +34,26 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
+    public void Run_WhenRelativePathsFromTheCallersFolder_ThenReadThereAndReportedAsTyped()
+    {
+        var caller = Directory.CreateDirectory(Path.Combine(_dir, "depot")).FullName;
+        Directory.CreateDirectory(Path.Combine(caller, "workflows"));
+        File.Copy(RepositoryFiles.Workflow("gestion-flux-patients.yaml"), Path.Combine(caller, "workflows", "flux.yaml"));
+        File.WriteAllText(Path.Combine(caller, "workflows", "casse.yaml"), "id: x\nversion: deux\n");
+        var (args, callerDirectory) = CommandLine.TakeCallerDirectory(
+            [$"{CommandLine.CallerDirectoryOption}{caller}", "validate", "workflows/flux.yaml", "workflows/casse.yaml"]);
+        var output = new StringWriter();
+        var errors = new StringWriter();
+
+        var code = ValidateCommand.Run(args[1..], output, errors, callerDirectory);
+
+        Assert.Equal(1, code);
+        Assert.StartsWith("workflows/flux.yaml: OK", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("workflows/casse.yaml:2:", errors.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("introuvable", errors.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Run_WhenAliasBomb_ThenRefusedWithMessage()
     {
         var bomb = Path.Combine(_dir, "bomb.yaml");
