@@ -11,6 +11,13 @@ namespace Benchmark.Core.Domain;
 /// </summary>
 public sealed class ProgrammeDefinition
 {
+    /// <summary>
+    /// The one cache of parsed definitions, process-wide, by the SHA-256 of their source: a source always parses to the
+    /// same definition, so nothing is ever invalidated (a changed file is a new hash). Parsed definitions are shared by
+    /// every request and job, and never changed by them.
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, WorkflowDefinition> ParsedBySource = new(StringComparer.Ordinal);
+
     private ProgrammeDefinition()
     {
     }
@@ -78,8 +85,11 @@ public sealed class ProgrammeDefinition
 
     public void Lock() => Locked = true;
 
-    /// <summary>Parses the stored source (valid by construction).</summary>
-    public WorkflowDefinition Parse() =>
+    /// <summary>The stored source parsed (valid by construction), once per process for each source.</summary>
+    public WorkflowDefinition Parse() => ParsedBySource.GetOrAdd(Hash.Length > 0 ? Hash : HashOf(SourceText), _ =>
         DefinitionLoader.Load(SourceText, $"{ProgrammeId}@{Version}").Definition
-        ?? throw new InvalidOperationException($"Stored definition {ProgrammeId}@{Version} no longer parses.");
+        ?? throw new InvalidOperationException($"Stored definition {ProgrammeId}@{Version} no longer parses."));
+
+    /// <summary>The definition already parsed for a source hash, so a caller that has it can skip reading the source.</summary>
+    public static WorkflowDefinition? Parsed(string hash) => ParsedBySource.GetValueOrDefault(hash);
 }

@@ -25,6 +25,24 @@ public sealed class ProgrammeDefinitionTests
     }
 
     [Fact]
+    public void Parse_WhenTwoStoredVersionsShareASource_ThenParsedOnceForTheProcess()
+    {
+        // Arrange: a source no other test parsed (a comment of its own)
+        var source = new DefinitionYaml().Build() + $"\n# {Guid.NewGuid():N}\n";
+        var first = ProgrammeDefinition.Register(Guid.NewGuid(), "essai.yaml", source, Now).Value;
+        var second = ProgrammeDefinition.Register(Guid.NewGuid(), "essai.yaml", source, Now).Value;
+        var before = ProgrammeDefinition.Parsed(first.Hash);
+
+        // Act
+        var parsed = first.Parse();
+
+        // Assert
+        Assert.Null(before);
+        Assert.Same(parsed, second.Parse());
+        Assert.Same(parsed, ProgrammeDefinition.Parsed(second.Hash));
+    }
+
+    [Fact]
     public void Register_WhenTheSourceIsInvalid_ThenTheErrorsArePositioned()
     {
         // Act

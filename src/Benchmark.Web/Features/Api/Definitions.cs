@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Benchmark.Core.Definitions;
 using Benchmark.Core.Domain;
 using Benchmark.Data;
@@ -6,11 +5,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Benchmark.Web.Features.Api;
 
-/// <summary>Programme definitions by stored id, parsed once per source (a stored version never changes once used).</summary>
+/// <summary>Programme definitions by stored id, parsed through the one cache (<see cref="ProgrammeDefinition.Parse"/>).</summary>
 internal sealed class Definitions(BenchmarkDbContext db)
 {
-    private static readonly ConcurrentDictionary<string, WorkflowDefinition> Parsed = new(StringComparer.Ordinal);
-
     public async Task<IReadOnlyDictionary<Guid, ProgrammeDefinition>> StoredAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken)
     {
         var wanted = ids.Distinct().ToList();
@@ -26,11 +23,9 @@ internal sealed class Definitions(BenchmarkDbContext db)
         return pairs.ToDictionary(p => p.Id, p => Parse(stored[p.DefinitionId]));
     }
 
-    public static WorkflowDefinition Parse(ProgrammeDefinition stored) => Parsed.GetOrAdd(stored.Hash, _ => stored.Parse());
+    public static WorkflowDefinition Parse(ProgrammeDefinition stored) => stored.Parse();
 
     /// <summary>The same from the stored id and hash: the source text is read only when this process has not parsed it yet.</summary>
     public static async Task<WorkflowDefinition> ParseAsync(BenchmarkDbContext db, Guid id, string hash, CancellationToken cancellationToken) =>
-        Parsed.TryGetValue(hash, out var parsed)
-            ? parsed
-            : Parse(await db.ProgrammeDefinitions.AsNoTracking().SingleAsync(d => d.Id == id, cancellationToken));
+        ProgrammeDefinition.Parsed(hash) ?? (await db.ProgrammeDefinitions.AsNoTracking().SingleAsync(d => d.Id == id, cancellationToken)).Parse();
 }

@@ -45,8 +45,6 @@ public sealed partial class ReminderSweep(BenchmarkDbContext db, MailOutbox outb
     /// <summary>How many candidate keys are checked per query (one array parameter each).</summary>
     private const int KeyChunk = 5_000;
 
-    /// <summary>Parsed definitions by source hash: a stored version's source never changes under its hash.</summary>
-    private static readonly ConcurrentDictionary<string, WorkflowDefinition> Parsed = new(StringComparer.Ordinal);
 
     /// <summary>Resolved calendars by definition hash and anchor dates (both fixed for a wave's life); null when they do not resolve.</summary>
     private static readonly ConcurrentDictionary<string, ResolvedCalendar?> Resolved = new(StringComparer.Ordinal);
@@ -161,12 +159,13 @@ public sealed partial class ReminderSweep(BenchmarkDbContext db, MailOutbox outb
         var waves = await db.Waves.AsNoTracking().AsSingleQuery()
             .Join(db.ProgrammeDefinitions, w => w.DefinitionId, d => d.Id, (w, d) => new { Wave = w, d.Hash })
             .ToListAsync(cancellationToken);
-        var missing = waves.Where(w => !Parsed.ContainsKey(w.Hash)).Select(w => w.Wave.DefinitionId).Distinct().ToList();
+        // The source text is read only for the definitions this process has not parsed yet (ProgrammeDefinition's cache).
+        var missing = waves.Where(w => ProgrammeDefinition.Parsed(w.Hash) is null).Select(w => w.Wave.DefinitionId).Distinct().ToList();
         if (missing.Count > 0)
         {
             foreach (var stored in await db.ProgrammeDefinitions.AsNoTracking().Where(d => missing.Contains(d.Id)).ToListAsync(cancellationToken))
             {
-                Parsed.TryAdd(stored.Hash, stored.Parse());
+                stored.Parse();
             }
         }
 
@@ -175,7 +174,7 @@ public sealed partial class ReminderSweep(BenchmarkDbContext db, MailOutbox outb
         {
             var anchors = string.Join(';', wave.Anchors.OrderBy(a => a.Name, StringComparer.Ordinal)
                 .Select(a => string.Create(CultureInfo.InvariantCulture, $"{a.Name}={a.Date:yyyy-MM-dd}")));
-            var calendar = Resolved.GetOrAdd($"{hash}|{anchors}", _ => Parsed.TryGetValue(hash, out var definition)
+            var calendar = Resolved.GetOrAdd($"{hash}|{anchors}", _ => ProgrammeDefinition.Parsed(hash) is { } definition
                 && ScheduleResolver.TryResolve(definition, wave.AnchorDates, out var resolved).Count == 0 ? resolved : null);
             if (calendar is null)
             {
