@@ -203,13 +203,7 @@ public sealed record SessionSlot(DateTimeOffset StartUtc, DateTimeOffset EndUtc,
             return Error.Invalid("Indiquez un lieu ou un lien de visioconférence.");
         }
 
-        if (!string.IsNullOrWhiteSpace(VisioUrl)
-            && (!Uri.TryCreate(VisioUrl, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps || string.IsNullOrEmpty(uri.Host)))
-        {
-            return Error.Invalid("Le lien de visioconférence doit être une adresse https:// complète.");
-        }
-
-        return null;
+        return string.IsNullOrWhiteSpace(VisioUrl) ? null : VisioLink.Check(VisioUrl);
     }
 }
 

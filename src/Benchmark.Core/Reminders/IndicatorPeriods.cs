@@ -23,13 +23,16 @@ public static class IndicatorPeriods
         IndicatorPeriod.Year => 12,
     };
 
-    /// <summary>The period of that type containing <paramref name="date"/>.</summary>
+    /// <summary>The period of that type containing <paramref name="date"/>; any date, 9999-12-31 included.</summary>
     public static IndicatorPeriodSlot Containing(IndicatorPeriod type, DateOnly date)
     {
         var months = Months(type);
         var index = (date.Month - 1) / months;
         var start = new DateOnly(date.Year, (index * months) + 1, 1);
-        var end = start.AddMonths(months).AddDays(-1);
+        // The last day of the period's last month, within the same year: « first day of the next period minus one »
+        // does not exist after the last period of year 9999 (a stored 9999-B6 made every indicator page answer 500).
+        var lastMonth = start.Month + months - 1;
+        var end = new DateOnly(date.Year, lastMonth, DateTime.DaysInMonth(date.Year, lastMonth));
         return new IndicatorPeriodSlot(type, Key(type, date.Year, index + 1), start, end, Title(type, start, end));
     }
 
@@ -39,6 +42,10 @@ public static class IndicatorPeriods
         for (var period = Containing(type, from); period.End <= to; period = Containing(type, period.End.AddDays(1)))
         {
             yield return period;
+            if (period.End == DateOnly.MaxValue)
+            {
+                yield break;
+            }
         }
     }
 

@@ -83,6 +83,46 @@ public sealed class SessionTests
         Assert.Equal(SessionStatus.Planned, session.Status);
     }
 
+    [Theory]
+    [InlineData("https://visio.example/y\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:fake@evil")]
+    [InlineData("https://visio.example/y\nATTENDEE:mailto:evil@example.test")]
+    [InlineData("https://visio.example/y\rX")]
+    [InlineData("https://visio.example/a\tb")]
+    [InlineData("https://visio.example/a b")]
+    [InlineData("https://visio.example/\u0085x")]
+    [InlineData("https://visio.example/\u202Eexe.txt")]
+    public void Schedule_WhenTheVisioLinkHoldsALineBreakSpaceOrControlCharacter_ThenItIsRefusedOnTheField(string visio)
+    {
+        // Arrange
+        var session = Planned();
+
+        // Act
+        var result = session.Schedule(Slot(Monday0900, 2, location: "Salle 1", visio: visio), Now);
+
+        // Assert
+        Assert.False(result.IsSuccess);
+        Assert.Equal("Le lien de visioconférence doit être une adresse web complète (https://…).", result.Error!.Message);
+        Assert.Equal("VisioUrl", result.Error.Field);
+        Assert.Equal(SessionStatus.Planned, session.Status);
+        Assert.Null(session.VisioUrl);
+    }
+
+    [Theory]
+    [InlineData(2000, true)]
+    [InlineData(2001, false)]
+    public void Schedule_WhenTheVisioLinkIsLong_ThenUpTo2000CharactersAreKept(int length, bool kept)
+    {
+        // Arrange
+        var session = Planned();
+        var visio = "https://visio.example.fr/" + new string('a', length - "https://visio.example.fr/".Length);
+
+        // Act
+        var result = session.Schedule(Slot(Monday0900, 2, location: null, visio: visio), Now);
+
+        // Assert
+        Assert.Equal(kept, result.IsSuccess);
+    }
+
     [Fact]
     public void Schedule_WhenThereIsNeitherPlaceNorLink_ThenItIsRefused()
     {

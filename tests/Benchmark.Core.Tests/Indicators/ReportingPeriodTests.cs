@@ -1,5 +1,6 @@
 using Benchmark.Core.Definitions;
 using Benchmark.Core.Indicators;
+using Benchmark.Core.Reminders;
 using Benchmark.Core.Tests.Support;
 
 namespace Benchmark.Core.Tests.Indicators;
@@ -106,6 +107,68 @@ public sealed class ReportingPeriodTests
     [InlineData("2027B1")]
     [InlineData("2027-B1; DROP")]
     public void TryParse_WhenKeyIsMalformed_ThenNull(string? key) => Assert.Null(ReportingPeriod.TryParse(key));
+
+    [Theory]
+    [InlineData("9999-B6")]
+    [InlineData("9999-M12")]
+    [InlineData("9999-Q4")]
+    [InlineData("9999-S2")]
+    [InlineData("9999")]
+    [InlineData("1900-B1")]
+    [InlineData("0001-M01")]
+    [InlineData("2027-B7")]
+    [InlineData("99999-B1")]
+    [InlineData("-001-B1")]
+    [InlineData("+999-B1")]
+    [InlineData(" 2027-B1")]
+    [InlineData("\u0000\r\nEND")]
+    [InlineData("garbage")]
+    public void TryParse_WhenKeyIsExtremeOrGarbage_ThenNeverThrowsAndWhatParsesHasBoundsAndTitle(string key)
+    {
+        // Act
+        var period = ReportingPeriod.TryParse(key);
+        var bounds = period is null ? null : new { period.Start, period.End, period.Title, period.Deadline };
+
+        // Assert
+        if (period is not null)
+        {
+            Assert.True(bounds!.Start <= bounds.End);
+            Assert.Equal(key, period.Key);
+            Assert.NotEmpty(bounds.Title);
+        }
+    }
+
+    [Fact]
+    public void TryParse_WhenYearIs9999_ThenTheLastPeriodEndsOnTheLastDayOfTheCalendar()
+    {
+        // Act
+        var period = ReportingPeriod.TryParse("9999-B6")!;
+
+        // Assert
+        Assert.Equal(new DateOnly(9999, 11, 1), period.Start);
+        Assert.Equal(DateOnly.MaxValue, period.End);
+        Assert.Equal("novembre–décembre 9999", period.Title);
+    }
+
+    [Theory]
+    [InlineData(IndicatorPeriod.Month)]
+    [InlineData(IndicatorPeriod.Bimonth)]
+    [InlineData(IndicatorPeriod.Quarter)]
+    [InlineData(IndicatorPeriod.Semester)]
+    [InlineData(IndicatorPeriod.Year)]
+    public void Containing_WhenDateIsAtEitherEndOfTheCalendar_ThenNeverThrows(IndicatorPeriod type)
+    {
+        // Act
+        var last = IndicatorPeriods.Containing(type, DateOnly.MaxValue);
+        var first = IndicatorPeriods.Containing(type, DateOnly.MinValue);
+        var lastPeriod = ReportingPeriod.Containing(type, DateOnly.MaxValue);
+
+        // Assert
+        Assert.Equal(DateOnly.MaxValue, last.End);
+        Assert.Equal(DateOnly.MinValue, first.Start);
+        Assert.Equal(DateOnly.MaxValue, lastPeriod.End);
+        Assert.Equal(last.Title, lastPeriod.Title);
+    }
 
     [Fact]
     public void DefaultType_WhenProgrammeIsFluxPatients_ThenBimonthly()

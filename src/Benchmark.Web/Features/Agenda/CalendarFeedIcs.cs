@@ -5,9 +5,6 @@ using Benchmark.Web.Features.Access;
 using Benchmark.Web.Infrastructure.Api;
 using Benchmark.Web.Infrastructure.Calendar;
 using Benchmark.Web.Infrastructure.Mail;
-using Ical.Net.CalendarComponents;
-using Ical.Net.DataTypes;
-using Ical.Net.Serialization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -66,72 +63,19 @@ public sealed class CalendarFeedIcs(BenchmarkDbContext db, UserManager<AppUser> 
         {
             var definition = definitions.GetValueOrDefault(session.WaveId);
             var title = definition?.FindSession(session.SessionId)?.Title ?? session.SessionId;
-            var summary = definition is null ? title : $"{title} — {definition.Title}";
-            var location = IcsText.Text(session.Location).Trim();
-            var visio = Uri.TryCreate(session.VisioUrl, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp) ? url : null;
-            var calendarEvent = new CalendarEvent
-            {
-                Uid = IcsText.Text(session.Uid.Length > 0 ? session.Uid : session.Id.ToString()),
-                Sequence = session.Sequence,
-                DtStamp = Utc(now),
-                DtStart = Paris(session.StartUtc),
-                DtEnd = Paris(session.EndUtc),
-                Summary = IcsText.Text(summary),
-                Status = session.Status == SessionStatus.Cancelled ? "CANCELLED" : "CONFIRMED",
-            };
-            var description = string.Join("\n\n", new[] { IcsText.Text(session.Agenda).TrimEnd(), visio is null ? "" : $"Lien de visioconférence : {visio.AbsoluteUri}" }.Where(p => p.Length > 0));
-            if (description.Length > 0)
-            {
-                calendarEvent.Description = description;
-            }
-
-            if (location.Length > 0 || visio is not null)
-            {
-                calendarEvent.Location = location.Length > 0 ? location : visio!.AbsoluteUri;
-            }
-
-            if (visio is not null)
-            {
-                calendarEvent.Url = visio;
-            }
-
-            calendar.Events.Add(calendarEvent);
+            calendar.Events.Add(IcsEvents.Session(
+                new SessionEventText(session.Uid.Length > 0 ? session.Uid : session.Id.ToString(), session.Sequence,
+                    definition is null ? title : $"{title} — {definition.Title}", session.Agenda, session.Location,
+                    IcsText.Link(session.VisioUrl), session.StartUtc, session.EndUtc, Cancelled: session.Status == SessionStatus.Cancelled),
+                now));
         }
 
         foreach (var deadline in await new FeedDeadlines(db).ForAsync(scope, cancellationToken))
         {
-            calendar.Events.Add(AllDay(deadline, now, mail.Value));
+            var link = deadline.Path.Length > 0 ? new Uri(mail.Value.Link(deadline.Path)) : null;
+            calendar.Events.Add(IcsEvents.AllDay(deadline.Uid, deadline.Date, deadline.Summary, deadline.Description, link, now));
         }
 
-        var ics = new CalendarSerializer().SerializeToString(calendar) ?? throw new InvalidOperationException("Ical.Net wrote no calendar");
-        return IcsText.Refold(ics);
+        return IcsEvents.Write(calendar);
     }
-
-    /// <summary>An all-day event (DTSTART;VALUE=DATE, DTEND the next day), transparent: a deadline does not make its owner busy.</summary>
-    private static CalendarEvent AllDay(FeedDeadline deadline, DateTimeOffset now, MailOptions links)
-    {
-        var calendarEvent = new CalendarEvent
-        {
-            Uid = deadline.Uid,
-            Sequence = 0,
-            DtStamp = Utc(now),
-            DtStart = new CalDateTime(deadline.Date),
-            DtEnd = new CalDateTime(deadline.Date.AddDays(1)),
-            Summary = IcsText.Text(deadline.Summary),
-            Description = IcsText.Text(deadline.Description),
-            Transparency = "TRANSPARENT",
-            Status = "CONFIRMED",
-        };
-        if (deadline.Path.Length > 0)
-        {
-            calendarEvent.Url = new Uri(links.Link(deadline.Path));
-        }
-
-        return calendarEvent;
-    }
-
-    private static CalDateTime Utc(DateTimeOffset instant) =>
-        new(DateTime.SpecifyKind(instant.UtcDateTime, DateTimeKind.Utc), CalDateTime.UtcTzId);
-
-    private static CalDateTime Paris(DateTimeOffset instant) => Utc(instant).ToTimeZone(InviteBuilder.TimeZoneId);
 }

@@ -2,6 +2,7 @@ using System.Text;
 using Benchmark.Core.Common;
 using Benchmark.Core.Domain;
 using Benchmark.Core.Indicators;
+using Benchmark.Core.Scheduling;
 using Benchmark.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,6 +33,11 @@ public sealed class PeriodReporting(BenchmarkDbContext db, TimeProvider clock)
         IndicatorEnrolment context, ReportingPeriod period, IndicatorFormResult form, string actor, bool submit, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        if (Window(context).Check(period) is { } outside)
+        {
+            return outside;
+        }
+
         var report = await ReportAsync(context.Enrolment.Id, period.Key, cancellationToken);
         if (report is null)
         {
@@ -72,6 +78,13 @@ public sealed class PeriodReporting(BenchmarkDbContext db, TimeProvider clock)
         db.AuditEvents.Add(new AuditEvent(now, actor, context.Wave.Id, context.Enrolment.Id, submit ? "indicators.submit" : "indicators.save",
             Target(period), before.ToString(), changes.Length == 0 ? report.Status.ToString() : $"{report.Status} ; {changes}"));
         return await CommitAsync(report.Status, cancellationToken);
+    }
+
+    /// <summary>The periods the enrolment's wave takes values for (see <see cref="IndicatorWindow"/>).</summary>
+    public IndicatorWindow Window(IndicatorEnrolment context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return IndicatorWindow.Of(context.Wave.AnchorDates, context.Programme.Calendar, ParisTime.Today(clock));
     }
 
     public Task<Result<IndicatorValueStatus>> ValidateAsync(IndicatorEnrolment context, ReportingPeriod period, string actor, string? comment, CancellationToken cancellationToken) =>

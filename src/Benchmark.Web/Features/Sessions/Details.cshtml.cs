@@ -162,7 +162,15 @@ public sealed class DetailsModel(AccessScope scope, BenchmarkDbContext db, MailR
             : await _planning.ScheduleAsync(Context, slot, cancellationToken);
         if (!result.IsSuccess)
         {
-            Alert = result.Error!.Message;
+            if (result.Error!.Field is { } field)
+            {
+                Errors[field] = result.Error.Message;
+            }
+            else
+            {
+                Alert = result.Error.Message;
+            }
+
             return Invalid();
         }
 

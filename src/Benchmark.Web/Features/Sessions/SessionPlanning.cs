@@ -54,6 +54,12 @@ public sealed class SessionPlanning(AccessScope scope, BenchmarkDbContext db, Se
             errors[nameof(SlotInput.DurationMinutes)] = "La fin de la séance doit suivre son début : indiquez une durée positive, en minutes.";
         }
 
+        var visio = string.IsNullOrWhiteSpace(input.VisioUrl) ? null : input.VisioUrl.Trim();
+        if (visio is not null && VisioLink.Check(visio) is { } refused)
+        {
+            errors[nameof(SlotInput.VisioUrl)] = refused.Message;
+        }
+
         if (errors.Count > 0)
         {
             return (null, errors);
@@ -61,7 +67,6 @@ public sealed class SessionPlanning(AccessScope scope, BenchmarkDbContext db, Se
 
         var startUtc = ParisTime.ToUtc(date, start);
         var location = string.IsNullOrWhiteSpace(input.Location) ? null : input.Location.Trim();
-        var visio = string.IsNullOrWhiteSpace(input.VisioUrl) ? null : input.VisioUrl.Trim();
         var agenda = string.IsNullOrWhiteSpace(input.Agenda) ? null : input.Agenda.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
         return (new SessionSlot(startUtc, startUtc.AddMinutes(minutes), location, visio, agenda), errors);
     }

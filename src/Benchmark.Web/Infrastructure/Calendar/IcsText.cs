@@ -1,12 +1,14 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Benchmark.Core.Domain;
 
 namespace Benchmark.Web.Infrastructure.Calendar;
 
 /// <summary>
-/// Makes user text safe for an ICS before Ical.Net writes it. Ical.Net escapes TEXT values (\\ ; , and line breaks)
-/// and folds lines, but it writes parameter values (CN) as they are, apart from dropping double quotes: a line break
-/// in a name would end the property and start another. So parameter values are encoded with RFC 6868 (^n, ^', ^^),
+/// Makes user text safe for an ICS before Ical.Net writes it (through <see cref="IcsEvents"/>, the one writer).
+/// Ical.Net escapes TEXT values (\\ ; , and line breaks) and folds lines, but it writes parameter values (CN) as they
+/// are, apart from dropping double quotes, and URIs un-escaped (<see cref="Link(Uri?)"/>): a line break in a name or
+/// a link would end the property and start another. So parameter values are encoded with RFC 6868 (^n, ^', ^^),
 /// which ical.js (Thunderbird) and Apple decode, and other control characters are removed everywhere.
 /// </summary>
 internal static partial class IcsText
@@ -59,6 +61,25 @@ internal static partial class IcsText
             '\'' => "\"",
             _ => "^",
         });
+
+    /// <summary>
+    /// A link for a URI value (URL), or null: absolute http(s) with a host, re-read from its escaped form
+    /// (<see cref="Uri.AbsoluteUri"/>), because Ical.Net writes a URI with Uri.ToString(), which un-escapes %0D%0A
+    /// into a real line break that would end the property and let the rest of the link write new ones.
+    /// </summary>
+    public static Uri? Link(Uri? uri)
+    {
+        if (uri is not { IsAbsoluteUri: true } || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp) || string.IsNullOrEmpty(uri.Host))
+        {
+            return null;
+        }
+
+        var escaped = new Uri(uri.AbsoluteUri);
+        return escaped.ToString().Any(char.IsControl) ? null : escaped;
+    }
+
+    /// <summary>A stored visio link, or null when <see cref="VisioLink"/> refuses it (a value saved before the rule, or around it).</summary>
+    public static Uri? Link(string? value) => VisioLink.TryParse(value, out var link) ? Link(link) : null;
 
     /// <summary>A mailto: URI for an address, refusing anything that could leave the value (spaces, quotes, ; : , &lt; &gt;).</summary>
     public static Uri MailTo(string email, string paramName)

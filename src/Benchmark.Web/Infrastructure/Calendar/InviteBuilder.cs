@@ -1,7 +1,4 @@
-using System.Globalization;
-using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
-using Ical.Net.Serialization;
 using IcalCalendar = Ical.Net.Calendar;
 
 namespace Benchmark.Web.Infrastructure.Calendar;
@@ -26,38 +23,18 @@ public static class InviteBuilder
         // The rules in force from a year before the session: enough for any client, and independent of today's date.
         calendar.AddTimeZone(TimeZoneId, model.StartUtc.UtcDateTime.AddYears(-1), includeHistoricalData: false);
 
-        var visio = model.VisioUrl?.AbsoluteUri;
-        var address = IcsText.Text(model.Location).Trim();
-        var calendarEvent = new CalendarEvent
-        {
-            Uid = IcsText.Text(model.Uid),
-            Sequence = model.Sequence,
-            DtStamp = Utc(model.DtStamp),
-            DtStart = Paris(model.StartUtc),
-            DtEnd = Paris(model.EndUtc),
-            Summary = IcsText.Text(model.Summary),
-            Description = Description(IcsText.Text(model.Description), visio),
-            Status = model.Method == InviteMethod.Cancel ? "CANCELLED" : "CONFIRMED",
-            Organizer = new Organizer(IcsText.MailTo(model.Organizer.Email, nameof(model)).OriginalString)
-            {
-                CommonName = IcsText.Parameter(model.Organizer.Name),
-            },
-        };
-        if (address.Length > 0 || visio is not null)
-        {
-            calendarEvent.Location = address.Length > 0 ? address : visio;
-        }
-
-        if (model.VisioUrl is not null)
-        {
-            calendarEvent.Url = model.VisioUrl;
-        }
-
+        var calendarEvent = IcsEvents.Session(
+            new SessionEventText(model.Uid, model.Sequence, model.Summary, model.Description, model.Location, model.VisioUrl,
+                model.StartUtc, model.EndUtc, Cancelled: model.Method == InviteMethod.Cancel),
+            model.DtStamp);
+        var (organizer, organizerName) = IcsEvents.Person(model.Organizer.Name, model.Organizer.Email, nameof(model));
+        calendarEvent.Organizer = new Organizer(organizer) { CommonName = organizerName };
         foreach (var attendee in model.Attendees)
         {
-            calendarEvent.Attendees.Add(new Attendee(IcsText.MailTo(attendee.Email, nameof(model)).OriginalString)
+            var (address, name) = IcsEvents.Person(attendee.Name, attendee.Email, nameof(model));
+            calendarEvent.Attendees.Add(new Attendee(address)
             {
-                CommonName = IcsText.Parameter(attendee.Name),
+                CommonName = name,
                 Role = attendee.Role == AttendeeRole.Required ? "REQ-PARTICIPANT" : "OPT-PARTICIPANT",
                 ParticipationStatus = "NEEDS-ACTION",
                 Rsvp = true,
@@ -65,9 +42,7 @@ public static class InviteBuilder
         }
 
         calendar.Events.Add(calendarEvent);
-        var ics = new CalendarSerializer().SerializeToString(calendar)
-            ?? throw new InvalidOperationException("Ical.Net wrote no calendar");
-        return new CalendarInvite(IcsText.Refold(ics), model.Method);
+        return new CalendarInvite(IcsEvents.Write(calendar), model.Method);
     }
 
     private static void Check(InviteModel model)
@@ -97,16 +72,4 @@ public static class InviteBuilder
             throw new ArgumentException("The visio link is an absolute http(s) URL", nameof(model));
         }
     }
-
-    private static string? Description(string agenda, string? visio)
-    {
-        var visioLine = visio is null ? "" : string.Create(CultureInfo.InvariantCulture, $"Lien de visioconférence : {visio}");
-        var parts = new[] { agenda.TrimEnd(), visioLine }.Where(part => part.Length > 0).ToArray();
-        return parts.Length == 0 ? null : string.Join("\n\n", parts);
-    }
-
-    private static CalDateTime Utc(DateTimeOffset instant) =>
-        new(DateTime.SpecifyKind(instant.UtcDateTime, DateTimeKind.Utc), CalDateTime.UtcTzId);
-
-    private static CalDateTime Paris(DateTimeOffset instant) => Utc(instant).ToTimeZone(TimeZoneId);
 }

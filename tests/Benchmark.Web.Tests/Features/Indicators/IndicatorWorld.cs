@@ -1,3 +1,6 @@
+using Benchmark.Core.Definitions;
+using Benchmark.Core.Indicators;
+using Benchmark.Core.Scheduling;
 using Benchmark.Data;
 using Benchmark.Data.Seeding;
 using Benchmark.Web.Tests.Infrastructure;
@@ -34,6 +37,13 @@ public static class IndicatorWorld
         var consultant = await db.Groups.Where(g => g.Id == groupId).Select(g => g.ConsultantId).SingleAsync();
         return await db.Users.Where(u => u.Id == consultant).Select(u => u.Email!).SingleAsync();
     });
+
+    /// <summary>
+    /// The key of the bimonth <paramref name="ahead"/> periods after today's. The demo's flux wave starts three weeks
+    /// from today and takes values up to a year after J* + 18 months (IndicatorWindow): about 31 months ahead.
+    /// </summary>
+    public static string FutureBimonth(int ahead) =>
+        ReportingPeriod.Containing(IndicatorPeriod.Bimonth, ParisTime.Today(TimeProvider.System)).Add(ahead).Key;
 
     /// <summary>Every flux-patients input of the bimonth, valid, as the team types them (decimal comma).</summary>
     public static Dictionary<string, string> ValidFluxInputs() => new()

@@ -10,6 +10,16 @@ namespace Benchmark.Web.Tests.Features.Indicators;
 /// <summary>/participations/{enrolmentId}/indicateurs/saisie: entry, French validation, submit, validate, send back, lock, unlock, audit.</summary>
 public sealed class PeriodReportingTests : IClassFixture<BenchmarkApp>
 {
+    // Bimonths a year and more ahead: clear of the demo's seeded values and inside its flux wave's window, which
+    // runs to a year after J* + 18 months (IndicatorWindow), some 31 months from today.
+    private static readonly string B1 = IndicatorWorld.FutureBimonth(7);
+    private static readonly string B2 = IndicatorWorld.FutureBimonth(8);
+    private static readonly string B3 = IndicatorWorld.FutureBimonth(9);
+    private static readonly string B4 = IndicatorWorld.FutureBimonth(10);
+    private static readonly string B5 = IndicatorWorld.FutureBimonth(11);
+    private static readonly string B6 = IndicatorWorld.FutureBimonth(12);
+    private static readonly string B7 = IndicatorWorld.FutureBimonth(13);
+
     private readonly BenchmarkApp _app;
 
     public PeriodReportingTests(BenchmarkApp app) => _app = app;
@@ -41,11 +51,11 @@ public sealed class PeriodReportingTests : IClassFixture<BenchmarkApp>
         using var team = await _app.SignedInAsync(IndicatorWorld.Team);
 
         // Act
-        var response = await PostAsync(team, enrolment, "2030-B1", "Soumettre", IndicatorWorld.ValidFluxInputs());
+        var response = await PostAsync(team, enrolment, B1, "Soumettre", IndicatorWorld.ValidFluxInputs());
 
         // Assert
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var (report, values, audit) = await StateAsync(enrolment, "2030-B1");
+        var (report, values, audit) = await StateAsync(enrolment, B1);
         Assert.Equal(IndicatorValueStatus.Submitted, report);
         Assert.Contains(("lits-vides-minuit", "lits_vides_cumules", (decimal?)305.5m, IndicatorValueStatus.Submitted), values);
         Assert.Contains(("ipdms", "journees_realisees", (decimal?)2950m, IndicatorValueStatus.Submitted), values);
@@ -53,7 +63,7 @@ public sealed class PeriodReportingTests : IClassFixture<BenchmarkApp>
         var submit = Assert.Single(audit);
         Assert.Equal("indicators.submit", submit.Action);
         Assert.Contains("lits-vides-minuit.lits_vides_cumules : ∅ → 305.5", submit.After, StringComparison.Ordinal);
-        var page = WebUtility.HtmlDecode(await team.GetStringAsync(new Uri(Page(enrolment, "2030-B1"), UriKind.Relative)));
+        var page = WebUtility.HtmlDecode(await team.GetStringAsync(new Uri(Page(enrolment, B1), UriKind.Relative)));
         Assert.Contains("Soumise", page, StringComparison.Ordinal);
         Assert.Contains("0,98", page, StringComparison.Ordinal); // IPDMS: round(2950 / 3000, 2)
         Assert.Contains("88,3 %", page, StringComparison.Ordinal); // occupation: round(100 × 7000 / (130 × 61), 1)
@@ -73,7 +83,7 @@ public sealed class PeriodReportingTests : IClassFixture<BenchmarkApp>
         fields["v.ipdms.journees_attendues"] = "";
 
         // Act
-        var response = await PostAsync(team, enrolment, "2030-B2", "Soumettre", fields);
+        var response = await PostAsync(team, enrolment, B2, "Soumettre", fields);
 
         // Assert
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
@@ -83,7 +93,7 @@ public sealed class PeriodReportingTests : IClassFixture<BenchmarkApp>
         Assert.Contains("« Nombre de jours de la période » doit être inférieur ou égal à 62.", html, StringComparison.Ordinal);
         Assert.Contains("est obligatoire pour soumettre la période.", html, StringComparison.Ordinal);
         Assert.Contains("value=\"quatre cents\"", html, StringComparison.Ordinal);
-        var (report, values, audit) = await StateAsync(enrolment, "2030-B2");
+        var (report, values, audit) = await StateAsync(enrolment, B2);
         Assert.Null(report);
         Assert.Empty(values);
         Assert.Empty(audit);
@@ -97,11 +107,11 @@ public sealed class PeriodReportingTests : IClassFixture<BenchmarkApp>
         using var team = await _app.SignedInAsync(IndicatorWorld.Team);
 
         // Act
-        var response = await PostAsync(team, enrolment, "2030-B3", "Enregistrer", new Dictionary<string, string> { ["v.avancement"] = "20" });
+        var response = await PostAsync(team, enrolment, B3, "Enregistrer", new Dictionary<string, string> { ["v.avancement"] = "20" });
 
         // Assert
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var (report, values, _) = await StateAsync(enrolment, "2030-B3");
+        var (report, values, _) = await StateAsync(enrolment, B3);
         Assert.Equal(IndicatorValueStatus.Draft, report);
         Assert.Contains(("avancement", "", (decimal?)20m, IndicatorValueStatus.Draft), values);
         Assert.Contains(values, v => v.Indicator == "ipdms" && v.Value is null);
@@ -116,7 +126,7 @@ public sealed class PeriodReportingTests : IClassFixture<BenchmarkApp>
         team.DefaultRequestHeaders.Add("HX-Request", "true");
 
         // Act
-        var response = await PostAsync(team, enrolment, "2030-B4", "Apercu", new Dictionary<string, string>
+        var response = await PostAsync(team, enrolment, B4, "Apercu", new Dictionary<string, string>
         {
             ["v.sorties-matin.sorties_matin"] = "45",
             ["v.sorties-matin.sorties"] = "150",
@@ -131,7 +141,7 @@ public sealed class PeriodReportingTests : IClassFixture<BenchmarkApp>
         Assert.Contains("30 %", html, StringComparison.Ordinal);
         Assert.Contains("non calculable (division par zéro)", html, StringComparison.Ordinal);
         Assert.Contains("Aucun séjour sur la période.", html, StringComparison.Ordinal);
-        Assert.Null((await StateAsync(enrolment, "2030-B4")).Report);
+        Assert.Null((await StateAsync(enrolment, B4)).Report);
     }
 
     [Fact]
@@ -142,15 +152,15 @@ public sealed class PeriodReportingTests : IClassFixture<BenchmarkApp>
         using var team = await _app.SignedInAsync(IndicatorWorld.Team);
         using var consultant = await _app.SignedInAsync(await IndicatorWorld.ConsultantOfAsync(_app, group));
         using var admin = await _app.SignedInAsync(IndicatorWorld.Admin);
-        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(team, enrolment, "2030-B5", "Soumettre", IndicatorWorld.ValidFluxInputs())).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(team, enrolment, B5, "Soumettre", IndicatorWorld.ValidFluxInputs())).StatusCode);
 
         // Act
-        var validated = await PostAsync(consultant, enrolment, "2030-B5", "Valider", new Dictionary<string, string> { ["Commentaire"] = "" });
-        var teamEdit = await PostAsync(team, enrolment, "2030-B5", "Enregistrer", IndicatorWorld.ValidFluxInputs());
-        var consultantUnlock = await PostAsync(consultant, enrolment, "2030-B5", "Deverrouiller", new Dictionary<string, string> { ["Commentaire"] = "erreur" });
-        var unjustified = await PostAsync(admin, enrolment, "2030-B5", "Deverrouiller", new Dictionary<string, string> { ["Commentaire"] = " " });
-        var afterRefusal = (await StateAsync(enrolment, "2030-B5")).Report;
-        var unlocked = await PostAsync(admin, enrolment, "2030-B5", "Deverrouiller", new Dictionary<string, string> { ["Commentaire"] = "Erreur de saisie signalée par l'établissement" });
+        var validated = await PostAsync(consultant, enrolment, B5, "Valider", new Dictionary<string, string> { ["Commentaire"] = "" });
+        var teamEdit = await PostAsync(team, enrolment, B5, "Enregistrer", IndicatorWorld.ValidFluxInputs());
+        var consultantUnlock = await PostAsync(consultant, enrolment, B5, "Deverrouiller", new Dictionary<string, string> { ["Commentaire"] = "erreur" });
+        var unjustified = await PostAsync(admin, enrolment, B5, "Deverrouiller", new Dictionary<string, string> { ["Commentaire"] = " " });
+        var afterRefusal = (await StateAsync(enrolment, B5)).Report;
+        var unlocked = await PostAsync(admin, enrolment, B5, "Deverrouiller", new Dictionary<string, string> { ["Commentaire"] = "Erreur de saisie signalée par l'établissement" });
 
         // Assert
         Assert.Equal(HttpStatusCode.Redirect, validated.StatusCode);
@@ -160,12 +170,12 @@ public sealed class PeriodReportingTests : IClassFixture<BenchmarkApp>
         Assert.Contains("Justifiez le déverrouillage", WebUtility.HtmlDecode(await unjustified.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         Assert.Equal(IndicatorValueStatus.Validated, afterRefusal);
         Assert.Equal(HttpStatusCode.Redirect, unlocked.StatusCode);
-        var (report, values, audit) = await StateAsync(enrolment, "2030-B5");
+        var (report, values, audit) = await StateAsync(enrolment, B5);
         Assert.Equal(IndicatorValueStatus.Draft, report);
         Assert.All(values, v => Assert.Equal(IndicatorValueStatus.Draft, v.Status));
         Assert.Equal(["indicators.submit", "indicators.validate", "indicators.unlock"], audit.Select(a => a.Action));
         Assert.Equal("Erreur de saisie signalée par l'établissement", audit[^1].Justification);
-        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(team, enrolment, "2030-B5", "Enregistrer", IndicatorWorld.ValidFluxInputs())).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(team, enrolment, B5, "Enregistrer", IndicatorWorld.ValidFluxInputs())).StatusCode);
     }
 
     [Fact]
@@ -175,13 +185,13 @@ public sealed class PeriodReportingTests : IClassFixture<BenchmarkApp>
         var (enrolment, group, _) = await IndicatorWorld.EnrolmentAsync(_app, 0);
         using var team = await _app.SignedInAsync(IndicatorWorld.Team);
         using var consultant = await _app.SignedInAsync(await IndicatorWorld.ConsultantOfAsync(_app, group));
-        await PostAsync(team, enrolment, "2030-B6", "Soumettre", IndicatorWorld.ValidFluxInputs());
+        await PostAsync(team, enrolment, B6, "Soumettre", IndicatorWorld.ValidFluxInputs());
 
         // Act
-        var silent = await PostAsync(consultant, enrolment, "2030-B6", "Renvoyer", new Dictionary<string, string> { ["Commentaire"] = "" });
-        var sentBack = await PostAsync(consultant, enrolment, "2030-B6", "Renvoyer", new Dictionary<string, string> { ["Commentaire"] = "Le nombre de lits semble faux." });
-        var teamPage = WebUtility.HtmlDecode(await team.GetStringAsync(new Uri(Page(enrolment, "2030-B6"), UriKind.Relative)));
-        var resubmitted = await PostAsync(team, enrolment, "2030-B6", "Soumettre", IndicatorWorld.ValidFluxInputs());
+        var silent = await PostAsync(consultant, enrolment, B6, "Renvoyer", new Dictionary<string, string> { ["Commentaire"] = "" });
+        var sentBack = await PostAsync(consultant, enrolment, B6, "Renvoyer", new Dictionary<string, string> { ["Commentaire"] = "Le nombre de lits semble faux." });
+        var teamPage = WebUtility.HtmlDecode(await team.GetStringAsync(new Uri(Page(enrolment, B6), UriKind.Relative)));
+        var resubmitted = await PostAsync(team, enrolment, B6, "Soumettre", IndicatorWorld.ValidFluxInputs());
 
         // Assert
         Assert.Equal(HttpStatusCode.UnprocessableEntity, silent.StatusCode);
@@ -190,7 +200,7 @@ public sealed class PeriodReportingTests : IClassFixture<BenchmarkApp>
         Assert.Contains("Le nombre de lits semble faux.", teamPage, StringComparison.Ordinal);
         Assert.Contains("Renvoyée", teamPage, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, resubmitted.StatusCode);
-        Assert.Equal(IndicatorValueStatus.Submitted, (await StateAsync(enrolment, "2030-B6")).Report);
+        Assert.Equal(IndicatorValueStatus.Submitted, (await StateAsync(enrolment, B6)).Report);
     }
 
     [Fact]
@@ -200,16 +210,16 @@ public sealed class PeriodReportingTests : IClassFixture<BenchmarkApp>
         var (enrolment, _, _) = await IndicatorWorld.EnrolmentAsync(_app, 0);
         using var team = await _app.SignedInAsync(IndicatorWorld.Team);
         using var reviewer = await _app.SignedInAsync(IndicatorWorld.Reviewer);
-        await PostAsync(team, enrolment, "2031-B1", "Soumettre", IndicatorWorld.ValidFluxInputs());
+        await PostAsync(team, enrolment, B7, "Soumettre", IndicatorWorld.ValidFluxInputs());
 
         // Act
-        var byTeam = await PostAsync(team, enrolment, "2031-B1", "Valider", new Dictionary<string, string>());
-        var byReviewer = await PostAsync(reviewer, enrolment, "2031-B1", "Valider", new Dictionary<string, string>());
+        var byTeam = await PostAsync(team, enrolment, B7, "Valider", new Dictionary<string, string>());
+        var byReviewer = await PostAsync(reviewer, enrolment, B7, "Valider", new Dictionary<string, string>());
 
         // Assert
         Assert.Equal(HttpStatusCode.NotFound, byTeam.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, byReviewer.StatusCode);
-        Assert.Equal(IndicatorValueStatus.Submitted, (await StateAsync(enrolment, "2031-B1")).Report);
+        Assert.Equal(IndicatorValueStatus.Submitted, (await StateAsync(enrolment, B7)).Report);
     }
 
     [Fact]
@@ -221,14 +231,14 @@ public sealed class PeriodReportingTests : IClassFixture<BenchmarkApp>
         using var team = await _app.SignedInAsync(IndicatorWorld.Team);
 
         // Act
-        var theirs = await team.GetAsync(new Uri(Page(neighbour, "2030-B1"), UriKind.Relative));
-        var post = await BenchmarkApp.PostFormAsync(team, Entry(neighbour, "2030-B1", "Soumettre"), IndicatorWorld.ValidFluxInputs(), Page(mine, "2030-B1"));
+        var theirs = await team.GetAsync(new Uri(Page(neighbour, B1), UriKind.Relative));
+        var post = await BenchmarkApp.PostFormAsync(team, Entry(neighbour, B1, "Soumettre"), IndicatorWorld.ValidFluxInputs(), Page(mine, B1));
         var monthly = await team.GetAsync(new Uri(Page(mine, "2030-M01"), UriKind.Relative));
 
         // Assert
         Assert.Equal(HttpStatusCode.NotFound, theirs.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, monthly.StatusCode);
-        Assert.Null((await StateAsync(neighbour, "2030-B1")).Report);
+        Assert.Null((await StateAsync(neighbour, B1)).Report);
     }
 }

@@ -34,7 +34,7 @@ public sealed class SessionValidationTests(BenchmarkApp app) : IClassFixture<Ben
     [Theory]
     [InlineData("0", "https://visio.exemple.fr/a", "La fin de la séance doit suivre son début")]
     [InlineData("60", "", "Indiquez un lieu ou un lien de visioconférence")]
-    [InlineData("60", "https://", "Le lien de visioconférence doit être une adresse https:// complète")]
+    [InlineData("60", "https://", "Le lien de visioconférence doit être une adresse web complète (https://…)")]
     public async Task Schedule_WhenSlotInvalid_ThenFrenchErrorNothingSavedNothingQueued(string duration, string visio, string error)
     {
         var (session, _) = await CollectiveSessionAsync(withAgenda: false);

@@ -15,15 +15,19 @@ public static class IcsValidator
 
     public static string Directory { get; } = Path.Combine(RepositoryRoot(), "tests", "ics-validator");
 
-    /// <summary>The exit code (0 when both parsers accept the invite) and what the parsers read.</summary>
-    public static async Task<(int ExitCode, JsonElement Parsed, string Output)> ValidateAsync(string ics)
+    /// <summary>
+    /// The exit code (0 when both parsers accept the invite, or with <paramref name="feed"/> the subscription feed)
+    /// and what the parsers read.
+    /// </summary>
+    public static async Task<(int ExitCode, JsonElement Parsed, string Output)> ValidateAsync(string ics, bool feed = false)
     {
         await EnsureInstalledAsync();
         var file = Path.Combine(Path.GetTempPath(), $"invite-{Guid.NewGuid():N}.ics");
         await File.WriteAllTextAsync(file, ics, new UTF8Encoding(false));
         try
         {
-            var (exitCode, stdout, stderr) = await RunAsync("node", Directory, Path.Combine(Directory, "validate-ics.mjs"), file);
+            string[] arguments = feed ? [Path.Combine(Directory, "validate-ics.mjs"), file, "--feed"] : [Path.Combine(Directory, "validate-ics.mjs"), file];
+            var (exitCode, stdout, stderr) = await RunAsync("node", Directory, arguments);
             var output = stdout + stderr;
             var json = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault()
                 ?? throw new InvalidOperationException($"validate-ics.mjs printed nothing: {output}");

@@ -111,6 +111,27 @@ public class InviteBuilderEscapingTests
     }
 
     [Fact]
+    public async Task Build_WhenTheVisioUriHoldsALineBreak_ThenItIsWrittenEscapedAndAddsNoEventNorAttendee()
+    {
+        // Arrange: Uri accepts a line break and gives it back un-escaped from ToString(), which Ical.Net writes.
+        var link = new Uri("https://visio.example/y\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:fake@evil\r\nATTENDEE:mailto:evil@example.test");
+        var model = Hostile() with { VisioUrl = link };
+
+        // Act
+        var ics = InviteBuilder.Build(model).Ics;
+
+        // Assert
+        var (exitCode, parsed, output) = await IcsValidator.ValidateAsync(ics);
+        Assert.True(exitCode == 0, output);
+        var icaljs = parsed.GetProperty("icaljs");
+        Assert.Single(icaljs.GetProperty("events").EnumerateArray());
+        Assert.Equal(EventProperties, Strings(icaljs, "eventProperties").Order(StringComparer.Ordinal));
+        Assert.Equal(link.AbsoluteUri, icaljs.GetProperty("url").GetString());
+        Assert.StartsWith("https://visio.example/y%0D%0AEND:VEVENT", link.AbsoluteUri, StringComparison.Ordinal);
+        Assert.Equal(1, parsed.GetProperty("nodeIcal").GetProperty("vevents").GetInt32());
+    }
+
+    [Fact]
     public void Build_WhenTextIsHostile_ThenEveryLineIsCrlfTerminatedAndAtMost75Octets()
     {
         var ics = InviteBuilder.Build(Hostile()).Ics;
