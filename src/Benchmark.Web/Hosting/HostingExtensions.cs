@@ -24,6 +24,7 @@ internal static class HostingExtensions
         builder.Services.AddHealthChecks().AddDbContextCheck<BenchmarkDbContext>("database");
         builder.Services.AddBenchmarkIdentity();
         builder.Services.AddAccessRule();
+        Features.Errors.ErrorsSetup.AddErrorAnswers(builder.Services);
         Infrastructure.Api.ApiSetup.AddBenchmarkApi(builder.Services);
         Features.Dashboard.DashboardSetup.AddDashboards(builder.Services);
         Features.Indicators.IndicatorsSetup.AddIndicators(builder.Services);
@@ -49,15 +50,20 @@ internal static class HostingExtensions
 
     public static WebApplication MapBenchmarkEndpoints(this WebApplication app)
     {
+        // First, so that every answer carries the headers, error answers included.
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/erreur");
             app.UseHsts();
         }
 
-        app.UseSecurityHeaders();
         app.UseStaticFiles();
+
+        // Before the error answers, so each request is logged once with the status it finally got. After them, a
+        // failed request would be logged with its exception (UnhandledExceptions already does), then again for the
+        // error page re-executed. Static files stay before the log, unlogged, as they were.
         app.UseSerilogRequestLogging();
+        Features.Errors.ErrorsSetup.UseErrorAnswers(app);
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

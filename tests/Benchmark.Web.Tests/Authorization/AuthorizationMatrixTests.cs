@@ -28,6 +28,7 @@ public sealed class AuthorizationMatrixTests : IClassFixture<MatrixFixture>
         ["documentName"] = "v1",
         ["deliverableKey"] = "lettre-intention",
         ["token"] = "jeton-inconnu",
+        ["code"] = "404",
     };
 
     /// <summary>
@@ -54,6 +55,7 @@ public sealed class AuthorizationMatrixTests : IClassFixture<MatrixFixture>
         "GET /reinitialiser", "POST /reinitialiser",
         "GET /invitation", "POST /invitation",
         "GET /agenda/{token}.ics",
+        "GET /erreur/{code:int?}",
     };
 
     private readonly MatrixFixture _fixture;

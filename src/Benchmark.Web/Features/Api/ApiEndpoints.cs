@@ -2,7 +2,7 @@ namespace Benchmark.Web.Features.Api;
 
 /// <summary>
 /// The read-only integration API. Every handler starts from <see cref="Access.AccessScope"/>: an id outside the caller's
-/// scope answers 404 with no body, exactly like an id that does not exist.
+/// scope answers the same 404 problem (<c>not_found</c>) as an id that does not exist.
 /// </summary>
 internal static class ApiEndpoints
 {

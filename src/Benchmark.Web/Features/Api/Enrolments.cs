@@ -1,7 +1,9 @@
+using Benchmark.Core.Common;
 using Benchmark.Core.Domain;
 using Benchmark.Core.Runtime;
 using Benchmark.Data;
 using Benchmark.Web.Features.Access;
+using Benchmark.Web.Infrastructure.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -56,13 +58,13 @@ internal static class EnrolmentEndpoints
         return TypedResults.Ok(await SummariesAsync(query, db, cancellationToken));
     }
 
-    private static async Task<Results<Ok<EnrolmentDetailDto>, NotFound>> GetAsync(
+    private static async Task<Results<Ok<EnrolmentDetailDto>, ProblemHttpResult>> GetAsync(
         Guid enrolmentId, AccessScope scope, BenchmarkDbContext db, Definitions definitions, CancellationToken cancellationToken)
     {
         var enrolment = await scope.Enrolments().AsNoTracking().SingleOrDefaultAsync(e => e.Id == enrolmentId, cancellationToken);
         if (enrolment is null)
         {
-            return TypedResults.NotFound();
+            return Error.NotFound("La participation").ToProblem();
         }
 
         var summary = (await SummariesAsync(db.Enrolments.Where(e => e.Id == enrolmentId).IgnoreAutoIncludes(), db, cancellationToken)).Single();
@@ -82,14 +84,14 @@ internal static class EnrolmentEndpoints
         return TypedResults.Ok(new EnrolmentDetailDto(summary, stored.ProgrammeId, stored.Version, ProgressDto.From(Progress.Overall(definition, enrolment)), phases, deliverables));
     }
 
-    private static async Task<Results<Ok<List<SessionDto>>, NotFound>> SessionsAsync(
+    private static async Task<Results<Ok<List<SessionDto>>, ProblemHttpResult>> SessionsAsync(
         Guid enrolmentId, AccessScope scope, Definitions definitions, CancellationToken cancellationToken)
     {
         var enrolment = await scope.Enrolments().IgnoreAutoIncludes().AsNoTracking()
             .Where(e => e.Id == enrolmentId).Select(e => new { e.GroupId }).SingleOrDefaultAsync(cancellationToken);
         if (enrolment is null)
         {
-            return TypedResults.NotFound();
+            return Error.NotFound("La participation").ToProblem();
         }
 
         var sessions = scope.Sessions().Where(s => s.EnrolmentId == enrolmentId || (s.EnrolmentId == null && s.GroupId == enrolment.GroupId));

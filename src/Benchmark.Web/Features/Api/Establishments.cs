@@ -1,6 +1,8 @@
+using Benchmark.Core.Common;
 using Benchmark.Core.Domain;
 using Benchmark.Data;
 using Benchmark.Web.Features.Access;
+using Benchmark.Web.Infrastructure.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,13 +28,13 @@ internal static class EstablishmentEndpoints
         TypedResults.Ok(await scope.Establishments().AsNoTracking().OrderBy(x => x.Name)
             .Select(x => new EstablishmentDto(x.Id, x.Finess, x.Name, x.City, x.Type)).ToListAsync(cancellationToken));
 
-    private static async Task<Results<Ok<EstablishmentDetailDto>, NotFound>> GetAsync(
+    private static async Task<Results<Ok<EstablishmentDetailDto>, ProblemHttpResult>> GetAsync(
         Guid establishmentId, AccessScope scope, BenchmarkDbContext db, CancellationToken cancellationToken)
     {
         var x = await scope.Establishments().AsNoTracking().SingleOrDefaultAsync(e => e.Id == establishmentId, cancellationToken);
         if (x is null)
         {
-            return TypedResults.NotFound();
+            return Error.NotFound("L'établissement").ToProblem();
         }
 
         var enrolments = await EnrolmentEndpoints.SummariesAsync(scope.Enrolments().IgnoreAutoIncludes().Where(e => e.EstablishmentId == establishmentId), db, cancellationToken);

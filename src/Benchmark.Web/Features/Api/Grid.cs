@@ -1,5 +1,7 @@
+using Benchmark.Core.Common;
 using Benchmark.Core.Grid;
 using Benchmark.Web.Features.Grid;
+using Benchmark.Web.Infrastructure.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Benchmark.Web.Features.Api;
@@ -22,12 +24,12 @@ internal static class GridEndpoints
             .WithSummary("Lire les synthèses de la grille de recueil")
             .WithDescription("Par période (mois) : taux de rendez-vous programmés, taux de rendez-vous programmés non honorés (en %), délais moyens de rendez-vous et de compte rendu (en jours), répartition des délais de compte rendu. Paramètre breakdown : period (défaut), activity, provenance, activity-provenance. Les types d'activité et provenances sont les identifiants du fichier de programme.");
 
-    private static async Task<Results<Ok<GridSummariesDto>, NotFound, BadRequest>> SummariesAsync(
+    private static async Task<Results<Ok<GridSummariesDto>, ProblemHttpResult, BadRequest>> SummariesAsync(
         Guid enrolmentId, string? breakdown, GridTargets targets, GridResults results, CancellationToken cancellationToken)
     {
         if (await targets.FindAsync(enrolmentId, cancellationToken) is not { } target)
         {
-            return TypedResults.NotFound();
+            return Error.NotFound("La participation").ToProblem();
         }
 
         var view = await results.LoadAsync(enrolmentId, cancellationToken);

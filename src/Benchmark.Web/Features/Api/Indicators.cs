@@ -1,5 +1,7 @@
+using Benchmark.Core.Common;
 using Benchmark.Core.Domain;
 using Benchmark.Web.Features.Indicators;
+using Benchmark.Web.Infrastructure.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -39,22 +41,23 @@ internal static class IndicatorEndpoints
                 "Une équipe d'établissement reçoit toujours le mode anonymisé (lettres), son établissement seul nommé ; anonymised=true l'impose aux autres.");
     }
 
-    private static async Task<Results<Ok<List<IndicatorValueDto>>, NotFound>> ValuesAsync(Guid enrolmentId, IndicatorData data, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<List<IndicatorValueDto>>, ProblemHttpResult>> ValuesAsync(
+        Guid enrolmentId, IndicatorData data, CancellationToken cancellationToken)
     {
         if (await data.EnrolmentAsync(enrolmentId, cancellationToken) is not { } context)
         {
-            return TypedResults.NotFound();
+            return Error.NotFound("La participation").ToProblem();
         }
 
         return TypedResults.Ok(await DtosAsync(data, [enrolmentId], context.Definition, cancellationToken));
     }
 
-    private static async Task<Results<Ok<List<IndicatorInputDto>>, NotFound>> InputsAsync(
+    private static async Task<Results<Ok<List<IndicatorInputDto>>, ProblemHttpResult>> InputsAsync(
         Guid enrolmentId, IndicatorData data, Data.BenchmarkDbContext db, CancellationToken cancellationToken)
     {
         if (await data.EnrolmentAsync(enrolmentId, cancellationToken) is null)
         {
-            return TypedResults.NotFound();
+            return Error.NotFound("La participation").ToProblem();
         }
 
         var rows = await db.IndicatorValues.AsNoTracking().Where(v => v.EnrolmentId == enrolmentId)
@@ -64,13 +67,14 @@ internal static class IndicatorEndpoints
         return TypedResults.Ok(rows);
     }
 
-    private static async Task<Results<Ok<List<IndicatorValueDto>>, NotFound>> WaveValuesAsync(Guid waveId, IndicatorData data, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<List<IndicatorValueDto>>, ProblemHttpResult>> WaveValuesAsync(
+        Guid waveId, IndicatorData data, CancellationToken cancellationToken)
     {
         var user = data.Scope.User;
         var wave = await data.Scope.Waves().AsNoTracking().SingleOrDefaultAsync(w => w.Id == waveId, cancellationToken);
         if (wave is null || !(user.IsArsStaff || user.IsConsultant))
         {
-            return TypedResults.NotFound();
+            return Error.NotFound("La vague").ToProblem();
         }
 
         var ids = await data.Scope.Enrolments().IgnoreAutoIncludes().Where(e => e.WaveId == waveId).Select(e => e.Id).ToListAsync(cancellationToken);
@@ -78,12 +82,12 @@ internal static class IndicatorEndpoints
         return TypedResults.Ok(await DtosAsync(data, ids, definition, cancellationToken));
     }
 
-    private static async Task<Results<Ok<BenchmarkDto>, NotFound>> BenchmarkAsync(
+    private static async Task<Results<Ok<BenchmarkDto>, ProblemHttpResult>> BenchmarkAsync(
         Guid groupId, string? indicatorId, string? period, bool? anonymised, GroupBenchmark benchmark, CancellationToken cancellationToken)
     {
         if (await benchmark.ForGroupAsync(groupId, indicatorId, period, anonymised ?? false, cancellationToken) is not { } view)
         {
-            return TypedResults.NotFound();
+            return Error.NotFound("La comparaison").ToProblem();
         }
 
         var d = view.Distribution;

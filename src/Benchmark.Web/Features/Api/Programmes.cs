@@ -1,6 +1,8 @@
+using Benchmark.Core.Common;
 using Benchmark.Core.Domain;
 using Benchmark.Data;
 using Benchmark.Web.Features.Access;
+using Benchmark.Web.Infrastructure.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -38,12 +40,13 @@ internal static class ProgrammeEndpoints
         return TypedResults.Ok(stored.Select(ToDto).ToList());
     }
 
-    private static async Task<Results<Ok<ProgrammeDto>, NotFound>> GetAsync(Guid definitionId, AccessScope scope, BenchmarkDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ProgrammeDto>, ProblemHttpResult>> GetAsync(
+        Guid definitionId, AccessScope scope, BenchmarkDbContext db, CancellationToken cancellationToken)
     {
         var stored = CanRead(scope.User)
             ? await db.ProgrammeDefinitions.AsNoTracking().SingleOrDefaultAsync(d => d.Id == definitionId, cancellationToken)
             : null;
-        return stored is null ? TypedResults.NotFound() : TypedResults.Ok(ToDto(stored));
+        return stored is null ? Error.NotFound("Le programme").ToProblem() : TypedResults.Ok(ToDto(stored));
     }
 
     private static ProgrammeDto ToDto(ProgrammeDefinition stored)

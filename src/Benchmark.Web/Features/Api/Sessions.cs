@@ -1,6 +1,8 @@
+using Benchmark.Core.Common;
 using Benchmark.Core.Definitions;
 using Benchmark.Core.Domain;
 using Benchmark.Web.Features.Access;
+using Benchmark.Web.Infrastructure.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,10 +29,11 @@ internal static class SessionEndpoints
             s.Location, s.VisioUrl, s.Agenda, s.Sequence, withMinutes ? s.Minutes : null)).ToList();
     }
 
-    private static async Task<Results<Ok<SessionDto>, NotFound>> GetAsync(Guid sessionId, AccessScope scope, Definitions definitions, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<SessionDto>, ProblemHttpResult>> GetAsync(
+        Guid sessionId, AccessScope scope, Definitions definitions, CancellationToken cancellationToken)
     {
         var found = await ToDtosAsync(scope.Sessions().Where(s => s.Id == sessionId), definitions, withMinutes: true, cancellationToken);
-        return found.Count == 0 ? TypedResults.NotFound() : TypedResults.Ok(found[0]);
+        return found.Count == 0 ? Error.NotFound("La séance").ToProblem() : TypedResults.Ok(found[0]);
     }
 
     private static string TitleOf(IReadOnlyDictionary<Guid, WorkflowDefinition> waveDefinitions, Session s) =>

@@ -1,6 +1,8 @@
+using Benchmark.Core.Common;
 using Benchmark.Core.Domain;
 using Benchmark.Data;
 using Benchmark.Web.Features.Access;
+using Benchmark.Web.Infrastructure.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -36,17 +38,21 @@ internal static class WaveEndpoints
         return TypedResults.Ok(await ToDtosAsync(waves, definitions, cancellationToken));
     }
 
-    private static async Task<Results<Ok<WaveDto>, NotFound>> GetAsync(Guid waveId, AccessScope scope, Definitions definitions, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<WaveDto>, ProblemHttpResult>> GetAsync(
+        Guid waveId, AccessScope scope, Definitions definitions, CancellationToken cancellationToken)
     {
         var wave = await scope.Waves().AsNoTracking().SingleOrDefaultAsync(w => w.Id == waveId, cancellationToken);
-        return wave is null ? TypedResults.NotFound() : TypedResults.Ok((await ToDtosAsync([wave], definitions, cancellationToken))[0]);
+        return wave is null
+            ? Error.NotFound("La vague").ToProblem()
+            : TypedResults.Ok((await ToDtosAsync([wave], definitions, cancellationToken))[0]);
     }
 
-    private static async Task<Results<Ok<List<GroupDto>>, NotFound>> GroupsAsync(Guid waveId, AccessScope scope, BenchmarkDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<List<GroupDto>>, ProblemHttpResult>> GroupsAsync(
+        Guid waveId, AccessScope scope, BenchmarkDbContext db, CancellationToken cancellationToken)
     {
         if (!await scope.Waves().AnyAsync(w => w.Id == waveId, cancellationToken))
         {
-            return TypedResults.NotFound();
+            return Error.NotFound("La vague").ToProblem();
         }
 
         var groups = await scope.Groups().AsNoTracking().Where(g => g.WaveId == waveId).OrderBy(g => g.Name).ToListAsync(cancellationToken);
@@ -54,12 +60,13 @@ internal static class WaveEndpoints
         return TypedResults.Ok(groups.Select(g => new GroupDto(g.Id, g.WaveId, g.Name, g.ConsultantId, NameOf(names, g.ConsultantId))).ToList());
     }
 
-    private static async Task<Results<Ok<GroupDetailDto>, NotFound>> GroupAsync(Guid groupId, AccessScope scope, BenchmarkDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<GroupDetailDto>, ProblemHttpResult>> GroupAsync(
+        Guid groupId, AccessScope scope, BenchmarkDbContext db, CancellationToken cancellationToken)
     {
         var group = await scope.Groups().AsNoTracking().SingleOrDefaultAsync(g => g.Id == groupId, cancellationToken);
         if (group is null)
         {
-            return TypedResults.NotFound();
+            return Error.NotFound("Le groupe").ToProblem();
         }
 
         var wave = await db.Waves.AsNoTracking().Where(w => w.Id == group.WaveId).Select(w => w.Name).SingleAsync(cancellationToken);

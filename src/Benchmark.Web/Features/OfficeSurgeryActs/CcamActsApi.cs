@@ -1,5 +1,7 @@
+using Benchmark.Core.Common;
 using Benchmark.Data;
 using Benchmark.Web.Features.Indicators;
+using Benchmark.Web.Infrastructure.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Benchmark.Web.Features.OfficeSurgeryActs;
@@ -21,13 +23,13 @@ internal static class CcamActsApi
         return api;
     }
 
-    private static async Task<Results<Ok<List<CcamActYearDto>>, NotFound>> ListAsync(
+    private static async Task<Results<Ok<List<CcamActYearDto>>, ProblemHttpResult>> ListAsync(
         Guid enrolmentId, IndicatorData data, PeriodReporting reporting, BenchmarkDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var ledger = new CcamActLedger(data, reporting, db, clock);
         if (await ledger.EnrolmentAsync(enrolmentId, cancellationToken) is null)
         {
-            return TypedResults.NotFound();
+            return Error.NotFound("La participation").ToProblem();
         }
 
         var lines = await ledger.AllAsync(enrolmentId, cancellationToken);

@@ -2,12 +2,14 @@ using System.Text.Json.Serialization;
 using Benchmark.Web.Features.Api;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Benchmark.Web.Infrastructure.Api;
 
 /// <summary>
 /// The integration API under <c>/api</c>: authenticated by a personal access token (<c>Authorization: Bearer bm_…</c>)
 /// or by the same cookie as the pages, answering 401 — never a redirect to the sign-in page — when neither is valid.
+/// Every error is a Problem Details answer (<see cref="ApiProblems"/>).
 /// It is read-only (GET), so the cookie path needs no anti-forgery token; a state-changing endpoint must add one.
 /// </summary>
 internal static class ApiSetup
@@ -44,8 +46,26 @@ internal static class ApiSetup
     {
         // The contract is public (no data in it): integrators generate clients before they hold a token.
         app.MapOpenApi().AllowAnonymous();
-        var api = app.MapGroup("/api").RequireAuthorization(new AuthorizeAttribute(Policy));
+        var api = app.MapGroup(ApiProblems.Prefix).RequireAuthorization(new AuthorizeAttribute(Policy));
         api.MapApiEndpoints();
+        DeclareProblems(api);
         return app;
+    }
+
+    /// <summary>
+    /// The errors in the contract: 401 on every operation, 404 on those whose route names an object. The endpoints
+    /// answer their 404 as a <c>ProblemHttpResult</c>, which declares nothing by itself.
+    /// </summary>
+    private static void DeclareProblems(RouteGroupBuilder api)
+    {
+        api.ProducesProblem(StatusCodes.Status401Unauthorized);
+        ((IEndpointConventionBuilder)api).Add(endpoint =>
+        {
+            if (endpoint is RouteEndpointBuilder { RoutePattern.Parameters.Count: > 0 })
+            {
+                endpoint.Metadata.Add(new ProducesResponseTypeMetadata(
+                    StatusCodes.Status404NotFound, typeof(ProblemDetails), ["application/problem+json"]));
+            }
+        });
     }
 }

@@ -18,7 +18,10 @@ internal static class OpenApiSetup
                 Version = DocumentName,
                 Description = "Lecture des vagues, groupes, participations, établissements, séances et programmes visibles par le titulaire du jeton. "
                     + "Chaque requête porte un jeton d'accès personnel (en-tête « Authorization: Bearer bm_… », créé depuis « Mon compte › Jetons d'accès ») "
-                    + "ou la session du navigateur. Un objet hors de votre périmètre répond 404, sans plus de détail. L'API est en lecture seule.",
+                    + "ou la session du navigateur. Un objet hors de votre périmètre répond 404, sans plus de détail. L'API est en lecture seule. "
+                    + "Les erreurs suivent la RFC 9457 (application/problem+json) : « status », un titre en français "
+                    + "(« title ») et un code stable (« code » : not_found, unauthenticated, not_allowed, invalid, "
+                    + "conflict, unexpected_error…).",
             };
             document.Components ??= new OpenApiComponents();
             document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();

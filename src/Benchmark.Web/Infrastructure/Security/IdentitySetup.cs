@@ -1,5 +1,7 @@
 using Benchmark.Data;
 using Benchmark.Data.Identity;
+using Benchmark.Web.Infrastructure.Api;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 
 namespace Benchmark.Web.Infrastructure.Security;
@@ -46,6 +48,7 @@ internal static class IdentitySetup
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            AnswerApiWithoutRedirect(o.Events);
         });
         services.AddAntiforgery(o =>
         {
@@ -56,5 +59,37 @@ internal static class IdentitySetup
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         return services;
+    }
+
+    /// <summary>
+    /// Under <c>/api</c> the cookie answers 401 or 403, never a redirect to the sign-in or access-denied page: an API
+    /// client cannot follow it. The API's own scheme already does so; this covers the endpoints that fall back to the
+    /// cookie (a path under <c>/api</c> with the wrong method). The body is the status code page's problem.
+    /// </summary>
+    private static void AnswerApiWithoutRedirect(CookieAuthenticationEvents events)
+    {
+        var toSignIn = events.OnRedirectToLogin;
+        var toAccessDenied = events.OnRedirectToAccessDenied;
+        events.OnRedirectToLogin = context =>
+        {
+            if (!ApiProblems.IsApi(context.Request.Path))
+            {
+                return toSignIn(context);
+            }
+
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            context.Response.Headers.WWWAuthenticate = "Bearer realm=\"benchmark\"";
+            return Task.CompletedTask;
+        };
+        events.OnRedirectToAccessDenied = context =>
+        {
+            if (!ApiProblems.IsApi(context.Request.Path))
+            {
+                return toAccessDenied(context);
+            }
+
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Task.CompletedTask;
+        };
     }
 }

@@ -56,7 +56,8 @@ public sealed class ApiTests : IClassFixture<BenchmarkApp>
         Assert.All(ApiClient.Strings(enrolments, "establishmentName"), n => Assert.Equal(PortLumiere, n));
         Assert.Equal([PortLumiere], ApiClient.Strings(establishments, "name"));
         Assert.Equal(HttpStatusCode.NotFound, forbidden.StatusCode);
-        Assert.Empty(await forbidden.Content.ReadAsByteArrayAsync());
+        Assert.Equal("application/problem+json", forbidden.Content.Headers.ContentType?.MediaType);
+        Assert.DoesNotContain(Calanques, await forbidden.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var stored = await StoredTokenAsync(token);
         Assert.NotNull(stored.LastUsedAt);
     }

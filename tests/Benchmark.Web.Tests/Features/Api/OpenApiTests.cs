@@ -39,6 +39,21 @@ public sealed class OpenApiTests : IClassFixture<BenchmarkApp>
     }
 
     [Fact]
+    public async Task Document_WhenFetched_ThenErrorsAreDeclaredAsProblems()
+    {
+        using var client = _app.Client();
+
+        using var json = JsonDocument.Parse(await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)));
+        var paths = json.RootElement.GetProperty("paths");
+        var one = paths.GetProperty("/api/waves/{waveId}").GetProperty("get").GetProperty("responses");
+        var list = paths.GetProperty("/api/waves").GetProperty("get").GetProperty("responses");
+
+        Assert.True(one.GetProperty("404").GetProperty("content").TryGetProperty("application/problem+json", out _));
+        Assert.True(list.GetProperty("401").GetProperty("content").TryGetProperty("application/problem+json", out _));
+        Assert.False(list.TryGetProperty("404", out _));
+    }
+
+    [Fact]
     public async Task ReferencePage_WhenOpened_ThenListsEveryOperationServerSide()
     {
         using var client = _app.Client();
