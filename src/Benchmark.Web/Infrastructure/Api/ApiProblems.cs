@@ -20,6 +20,12 @@ internal static class ApiProblems
     {
         var problem = new ProblemDetails { Status = StatusOf(error.Code), Detail = error.Message };
         problem.Extensions["code"] = error.Code;
+        if (error.Field is { } field)
+        {
+            // RFC 9457 leaves field errors to extensions; the shape of ASP.NET Core's validation problems: field → messages.
+            problem.Extensions["errors"] = new Dictionary<string, string[]>(StringComparer.Ordinal) { [field] = [error.Message] };
+        }
+
         return TypedResults.Problem(Describe(problem));
     }
 

@@ -117,6 +117,16 @@ public sealed class ApiProblemsTests : IClassFixture<BenchmarkApp>
         Assert.Equal(code, result.ProblemDetails.Extensions["code"]);
     }
 
+    [Fact]
+    public void ToProblem_WhenTheErrorNamesAField_ThenItsMessageUnderErrors()
+    {
+        var result = Error.Invalid("L'avancement est un pourcentage entre 0 et 100.", "Progress").ToProblem();
+
+        var errors = Assert.IsType<Dictionary<string, string[]>>(result.ProblemDetails.Extensions["errors"]);
+        Assert.Equal(["L'avancement est un pourcentage entre 0 et 100."], errors["Progress"]);
+        Assert.False(new Error("invalid", "Sans champ.").ToProblem().ProblemDetails.Extensions.ContainsKey("errors"));
+    }
+
     private static async Task<JsonElement> AssertProblemAsync(
         HttpResponseMessage response, HttpStatusCode status, string title, string code)
     {
