@@ -11,6 +11,19 @@ internal static class SecurityHeaders
     /// Written as the response starts rather than as the request comes in: the exception handler clears a failed
     /// response's headers before it writes the error answer, and that answer needs them too.
     /// </remarks>
+    /// <summary>
+    /// What no browser, proxy or shared computer may keep: API answers, downloads and exports (a file sent as an
+    /// attachment: deliverables, CSV/XLSX exports, grid templates) and calendar feeds, all of them one person's or one
+    /// establishment's data.
+    /// </summary>
+    internal static bool IsPersonalData(HttpContext context)
+    {
+        var response = context.Response;
+        return context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+            || response.Headers.ContentDisposition.Count > 0
+            || (response.ContentType?.StartsWith("text/calendar", StringComparison.OrdinalIgnoreCase) ?? false);
+    }
+
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
     {
         var response = context.Response;
@@ -23,6 +36,12 @@ internal static class SecurityHeaders
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
+            if (IsPersonalData(context))
+            {
+                headers.CacheControl = "no-store";
+                headers.Pragma = "no-cache";
+            }
+
             return Task.CompletedTask;
         });
         return next(context);

@@ -118,6 +118,7 @@ public sealed class DeliverableFileTests(BenchmarkApp app) : IClassFixture<Bench
             Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
             Assert.Equal("Lettre d'intention é.pdf", response.Content.Headers.ContentDisposition?.FileNameStar);
             Assert.Contains("nosniff", response.Headers.GetValues("X-Content-Type-Options"));
+            Assert.True(response.Headers.CacheControl?.NoStore, "a downloaded deliverable must not be kept by a cache");
         }
 
         Assert.Equal(HttpStatusCode.NotFound, (await team.GetAsync(new Uri(PagePath(enrolment, "lettre-intention") + "?handler=Fichier&version=2", UriKind.Relative))).StatusCode);
