@@ -4,7 +4,7 @@ using Benchmark.Core.Domain;
 
 namespace Benchmark.Core.Runtime;
 
-/// <summary>Ticking, unticking and "not applicable" on checklist items of open (or already closed) phases.</summary>
+/// <summary>Ticking, unticking and "not applicable" on checklist items of open phases, by the side that owns each item.</summary>
 internal static class Checklist
 {
     public static Result<IReadOnlyList<EnrolmentEvent>> Change(
@@ -24,11 +24,18 @@ internal static class Checklist
                 : "Cet élément appartient à une phase close : il ne peut plus changer.");
         }
 
-        // The team and its consultant keep the checklist; the ARS ticks only the items its own roles own (a DG decision).
+        // An item is kept by its owner's side: the team's by the team, the consultant's by the consultant, the ARS's (a DG
+        // decision, say) by ARS staff. An ArsAdmin may act for another side, with a written justification in the trail.
         var side = definition.FindRole(actor.Role)?.Side;
-        if (!actor.IsArsAdmin && (side is null || (side == RoleSide.Ars && definition.FindRole(item.Owner)?.Side != RoleSide.Ars)))
+        var owner = definition.FindRole(item.Owner);
+        if (side is null || (side != owner?.Side && !actor.IsArsAdmin))
         {
-            return Error.NotAllowed("La check-list est tenue par l'équipe de l'établissement et son consultant.");
+            return Error.NotAllowed($"« {item.Text} » est tenu par : {owner?.Title ?? item.Owner}.");
+        }
+
+        if (side != owner?.Side && string.IsNullOrWhiteSpace(comment))
+        {
+            return Error.Invalid($"Vous agissez à la place de : {owner?.Title ?? item.Owner}. Écrivez pourquoi, cela restera dans le journal.", "comment");
         }
 
         var entry = enrolment.EntryFor(itemId);

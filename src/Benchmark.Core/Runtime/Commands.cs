@@ -33,6 +33,12 @@ public sealed record RequestChanges(Actor Actor, string DeliverableId, int Versi
 
 public sealed record DecideGate(Actor Actor, string PhaseId, bool Go, string? Comment) : EnrolmentCommand(Actor);
 
+/// <summary>
+/// Looks again at the open phase's gate after something outside the enrolment changed (a session of its group was
+/// held): when the gate is now met the journey advances, otherwise nothing happens.
+/// </summary>
+public sealed record EvaluateGate(Actor Actor) : EnrolmentCommand(Actor);
+
 public sealed record ClosePhase(Actor Actor, string PhaseId) : EnrolmentCommand(Actor);
 
 public sealed record ForceClosePhase(Actor Actor, string PhaseId, string Justification) : EnrolmentCommand(Actor);
@@ -42,7 +48,11 @@ public abstract record EnrolmentEvent(Guid EnrolmentId, string Actor, DateTimeOf
 
 public sealed record PhaseOpened(Guid EnrolmentId, string Actor, DateTimeOffset At, string PhaseId) : EnrolmentEvent(EnrolmentId, Actor, At);
 
-public sealed record PhaseClosed(Guid EnrolmentId, string Actor, DateTimeOffset At, string PhaseId, string? ForcedJustification) : EnrolmentEvent(EnrolmentId, Actor, At);
+/// <summary>A phase closed: by hand, forced (with its justification), or by the engine the moment its gate was met (<paramref name="Automatic"/>).</summary>
+public sealed record PhaseClosed(Guid EnrolmentId, string Actor, DateTimeOffset At, string PhaseId, string? ForcedJustification, bool Automatic = false)
+    : EnrolmentEvent(EnrolmentId, Actor, At);
+
+public sealed record EnrolmentStarted(Guid EnrolmentId, string Actor, DateTimeOffset At) : EnrolmentEvent(EnrolmentId, Actor, At);
 
 public sealed record EnrolmentCompleted(Guid EnrolmentId, string Actor, DateTimeOffset At) : EnrolmentEvent(EnrolmentId, Actor, At);
 

@@ -4,7 +4,10 @@ using Benchmark.Core.Domain;
 
 namespace Benchmark.Core.Runtime;
 
-/// <summary>Deliverable state machine: Draft → Submitted → Approved | ChangesRequested → Submitted (new version) …</summary>
+/// <summary>
+/// Deliverable state machine: Draft → Submitted → Approved | ChangesRequested → Submitted (new version) …; a
+/// deliverable without an approver goes Draft → Approved on its first deposit.
+/// </summary>
 internal static class Deliverables
 {
     public static Result<IReadOnlyList<EnrolmentEvent>> Submit(WorkflowDefinition definition, Enrolment enrolment, SubmitDeliverable command, DateTimeOffset now)
@@ -36,13 +39,15 @@ internal static class Deliverables
         {
             case DeliverableStatus.Submitted:
                 return Error.Conflict($"La version {record.CurrentVersion} de « {d.Title} » attend déjà une décision.");
-            case DeliverableStatus.Approved:
+            case DeliverableStatus.Approved when d.Approver is not null:
                 return Error.Conflict($"« {d.Title} » est déjà validé.");
         }
 
+        // « Sans validation : le dépôt suffit » — a deliverable with no approver is accepted as deposited (a later
+        // deposit is a new version); it never waits for a decision nobody is due to take.
         var version = record.CurrentVersion + 1;
         record.Add(new Submission(Guid.CreateVersion7(), record.Id, version, command.Actor.Name, now, command.Content));
-        record.Status = DeliverableStatus.Submitted;
+        record.Status = d.Approver is null ? DeliverableStatus.Approved : DeliverableStatus.Submitted;
         return new List<EnrolmentEvent> { new DeliverableSubmitted(enrolment.Id, command.Actor.Name, now, d.Id, version, d.Approver) };
     }
 

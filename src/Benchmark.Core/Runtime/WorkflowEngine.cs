@@ -23,9 +23,10 @@ public static class WorkflowEngine
             return Error.NotAllowed("La participation n'a pas encore démarré.");
         }
 
-        return command switch
+        var executed = command switch
         {
             StartEnrolment c => Start(definition, enrolment, c, now),
+            EvaluateGate => new List<EnrolmentEvent>(),
             TickItem c => Checklist.Change(definition, enrolment, c.Actor, c.ItemId, ChecklistStatus.Done, c.Comment, now),
             UntickItem c => Checklist.Change(definition, enrolment, c.Actor, c.ItemId, ChecklistStatus.Open, c.Comment, now),
             MarkItemNotApplicable c => string.IsNullOrWhiteSpace(c.Reason)
@@ -45,6 +46,28 @@ public static class WorkflowEngine
                     : Close(definition, enrolment, context, c.Actor, c.PhaseId, c.Justification.Trim(), now),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown command"),
         };
+        return executed.IsSuccess ? Advance(definition, enrolment, context, command.Actor, executed.Value, now) : executed;
+    }
+
+    /// <summary>
+    /// The engine owns advancement: whatever made the open phase's gate true (an approval, the last tick, a "not
+    /// applicable", a held session, a favourable decision, a deposit that needs no approval, a forced passage that
+    /// leaves the next gate already met) closes it and opens the next one in the same command. A phase whose gate
+    /// asks for nothing is closed explicitly by the consultant or the ARS (<see cref="ClosePhase"/>).
+    /// </summary>
+    private static List<EnrolmentEvent> Advance(
+        WorkflowDefinition definition, Enrolment enrolment, EnrolmentContext context, Actor actor, IReadOnlyList<EnrolmentEvent> events, DateTimeOffset now)
+    {
+        var all = events.ToList();
+        while (enrolment.Status == EnrolmentStatus.Active
+            && enrolment.Phase(enrolment.CurrentPhaseId) is { Status: PhaseStatus.Open } open
+            && definition.FindPhase(open.PhaseId) is { Gate.IsEmpty: false }
+            && GateEvaluator.Missing(definition, enrolment, context, open.PhaseId).Count == 0)
+        {
+            all.AddRange(CloseAndOpenNext(definition, enrolment, actor, open.PhaseId, null, automatic: true, now));
+        }
+
+        return all;
     }
 
     private static Result<IReadOnlyList<EnrolmentEvent>> Start(WorkflowDefinition definition, Enrolment enrolment, StartEnrolment command, DateTimeOffset now)
@@ -59,7 +82,8 @@ public static class WorkflowEngine
             enrolment.AddPhase(phase.Id);
         }
 
-        return Open(enrolment, definition.Phases[0].Id, command.Actor, now);
+        return new List<EnrolmentEvent> { new EnrolmentStarted(enrolment.Id, command.Actor.Name, now) }
+            .Concat(Open(enrolment, definition.Phases[0].Id, command.Actor, now)).ToList();
     }
 
     private static List<EnrolmentEvent> Open(Enrolment enrolment, string phaseId, Actor actor, DateTimeOffset now)
@@ -118,11 +142,18 @@ public static class WorkflowEngine
             return Error.NotAllowed($"La phase « {definition.FindPhase(phaseId)!.Title} » ne peut pas encore être close : {string.Join(" ; ", missing)}.");
         }
 
+        return CloseAndOpenNext(definition, enrolment, actor, phaseId, forced, automatic: false, now);
+    }
+
+    private static List<EnrolmentEvent> CloseAndOpenNext(
+        WorkflowDefinition definition, Enrolment enrolment, Actor actor, string phaseId, string? forced, bool automatic, DateTimeOffset now)
+    {
+        var progress = enrolment.Phase(phaseId)!;
         progress.Status = PhaseStatus.Closed;
         progress.ClosedAt = now;
         progress.ClosedBy = actor.Name;
         progress.ForcedJustification = forced;
-        var events = new List<EnrolmentEvent> { new PhaseClosed(enrolment.Id, actor.Name, now, phaseId, forced) };
+        var events = new List<EnrolmentEvent> { new PhaseClosed(enrolment.Id, actor.Name, now, phaseId, forced, automatic) };
         var index = definition.Phases.ToList().FindIndex(p => p.Id == phaseId);
         if (index + 1 < definition.Phases.Count)
         {

@@ -54,6 +54,7 @@ internal static class MigrateCommand
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddBenchmarkIdentity();
         Infrastructure.Files.FilesSetup.AddFileStore(builder.Services, builder.Configuration);
+        Pipeline.PipelineSetup.AddSystemPipeline(builder.Services);
         builder.Services.AddScoped<Features.Account.DemoAccounts>();
         return builder.Build();
     }

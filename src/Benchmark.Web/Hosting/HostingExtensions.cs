@@ -1,6 +1,7 @@
 using Benchmark.Data;
 using Benchmark.Web.Features.Access;
 using Benchmark.Web.Infrastructure.Security;
+using Benchmark.Web.Pipeline;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Serilog;
@@ -32,7 +33,9 @@ internal static class HostingExtensions
         builder.Services.AddScoped<Features.Account.DemoAccounts>();
         builder.Services.AddScoped<Features.Agenda.CalendarFeedIcs>();
         Features.Deliverables.DeliverablesSetup.AddDeliverables(builder.Services, builder.Configuration);
+        builder.Services.AddPipeline();
         Features.Journey.JourneySetup.AddJourney(builder.Services);
+        Features.Sessions.SessionsSetup.AddSessions(builder.Services);
         Features.Grid.GridSetup.AddGrid(builder.Services);
         Infrastructure.Mail.MailingSetup.AddMailing(builder.Services, builder.Configuration);
         Infrastructure.Jobs.JobsSetup.AddJobs(builder.Services, builder.Configuration);

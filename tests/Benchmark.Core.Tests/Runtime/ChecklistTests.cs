@@ -116,18 +116,41 @@ public sealed class ChecklistTests
     }
 
     [Fact]
-    public void Execute_WhenAnArsRoleTicks_ThenItIsRefusedUnlessArsAdmin()
+    public void Execute_WhenAnArsRoleTicks_ThenItIsRefusedUnlessArsAdminWithAJustification()
     {
         // Arrange
         var harness = Started();
 
         // Act
         var referent = harness.Run(new TickItem(ArsReferent, "equipe", null));
+        var silent = harness.Run(new TickItem(ArsAdmin, "equipe", "  "));
         var admin = harness.Run(new TickItem(ArsAdmin, "equipe", "Saisie pour le compte de l'établissement"));
 
         // Assert
-        Assert.Contains("tenue par l'équipe de l'établissement", referent.Error!.Message, StringComparison.Ordinal);
+        Assert.Equal(("not_allowed", "« Constituer l'équipe projet » est tenu par : Chef de projet."), (referent.Error!.Code, referent.Error.Message));
+        Assert.Equal(("invalid", "comment"), (silent.Error!.Code, silent.Error.Field));
         Assert.True(admin.IsSuccess, admin.Error?.Message);
+        Assert.Equal("Saisie pour le compte de l'établissement", harness.Enrolment.Entry("equipe")!.Comment);
+    }
+
+    [Theory]
+    [InlineData("planning", "chef-de-projet")]
+    [InlineData("equipe", "consultant")]
+    [InlineData("cme", "consultant")]
+    public void Execute_WhenAnotherSideChangesAnItem_ThenItIsRefusedAndNothingChanges(string item, string role)
+    {
+        // Arrange: the team's items are the team's, the consultant's are the consultant's.
+        var harness = Started();
+        var before = harness.Snapshot();
+
+        // Act
+        var tick = harness.Run(new TickItem(Consultant with { Role = role }, item, null));
+        var notApplicable = harness.Run(new MarkItemNotApplicable(Consultant with { Role = role }, item, "Sans objet"));
+
+        // Assert
+        Assert.Equal(("not_allowed", "not_allowed"), (tick.Error!.Code, notApplicable.Error!.Code));
+        Assert.Contains("est tenu par", tick.Error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, harness.Snapshot());
     }
 
     [Fact]

@@ -9,12 +9,11 @@ public sealed class GateDecisionTests
     {
         var harness = Started();
         harness.MeetCadrageGate();
-        harness.Ok(new ClosePhase(Consultant, "cadrage"));
         return harness;
     }
 
     [Fact]
-    public void Execute_WhenTheRightRoleSaysGo_ThenTheDecisionIsRecordedAndThePhaseCanClose()
+    public void Execute_WhenTheRightRoleSaysGo_ThenTheDecisionIsRecordedAndThePhaseCloses()
     {
         // Arrange
         var harness = AtVisite();
@@ -23,11 +22,12 @@ public sealed class GateDecisionTests
         var events = harness.Ok(new DecideGate(ArsReferent, "visite", Go: true, "Conditions de sécurité réunies"));
 
         // Assert
-        var decided = Assert.IsType<GateDecided>(Assert.Single(events));
+        var decided = Assert.IsType<GateDecided>(events[0]);
         Assert.Equal(("visite", true, "Conditions de sécurité réunies"), (decided.PhaseId, decided.Go, decided.Comment));
         var decision = Assert.Single(harness.Enrolment.Decisions);
         Assert.Equal(("Inès Roux", harness.Clock.GetUtcNow()), (decision.By, decision.At));
-        Assert.True(harness.Run(new ClosePhase(ArsReferent, "visite")).IsSuccess);
+        Assert.Equal(["visite"], events.OfType<PhaseClosed>().Select(e => e.PhaseId));
+        Assert.Equal("bilan", harness.Enrolment.CurrentPhaseId);
     }
 
     [Fact]
@@ -35,12 +35,13 @@ public sealed class GateDecisionTests
     {
         // Arrange
         var harness = AtVisite();
-        harness.Ok(new DecideGate(ArsReferent, "visite", Go: false, "Salle non conforme"));
 
         // Act
+        var events = harness.Ok(new DecideGate(ArsReferent, "visite", Go: false, "Salle non conforme"));
         var result = harness.Run(new ClosePhase(ArsReferent, "visite"));
 
         // Assert
+        Assert.IsType<GateDecided>(Assert.Single(events));
         Assert.Contains("Décision « Avis de l'ARS après la visite » défavorable", result.Error!.Message, StringComparison.Ordinal);
     }
 
@@ -50,13 +51,12 @@ public sealed class GateDecisionTests
         // Arrange
         var harness = AtVisite();
         harness.Ok(new DecideGate(ArsReferent, "visite", Go: false, "Salle non conforme"));
-        harness.Ok(new DecideGate(ArsReferent, "visite", Go: true, "Salle mise en conformité"));
 
         // Act
-        var result = harness.Run(new ClosePhase(ArsReferent, "visite"));
+        var events = harness.Ok(new DecideGate(ArsReferent, "visite", Go: true, "Salle mise en conformité"));
 
         // Assert
-        Assert.True(result.IsSuccess, result.Error?.Message);
+        Assert.Contains(events, e => e is PhaseClosed { PhaseId: "visite", Automatic: true });
     }
 
     [Fact]

@@ -16,7 +16,8 @@ public sealed class PhaseLifecycleTests
         var events = harness.Ok(new StartEnrolment(ArsReferent));
 
         // Assert
-        var opened = Assert.IsType<PhaseOpened>(Assert.Single(events));
+        Assert.IsType<EnrolmentStarted>(events[0]);
+        var opened = Assert.IsType<PhaseOpened>(Assert.Single(events, e => e is not EnrolmentStarted));
         Assert.Equal(("cadrage", "Inès Roux", harness.Clock.GetUtcNow()), (opened.PhaseId, opened.Actor, opened.At));
         Assert.Equal("cadrage", harness.Enrolment.CurrentPhaseId);
         Assert.Equal(EnrolmentStatus.Active, harness.Enrolment.Status);
@@ -93,25 +94,44 @@ public sealed class PhaseLifecycleTests
     }
 
     [Fact]
-    public void Execute_WhenTheGateIsMet_ThenClosingOpensTheNextPhase()
+    public void Execute_WhenTheLastRequirementIsMet_ThenThePhaseClosesAndTheNextOpensInTheSameCommand()
     {
-        // Arrange: the optional item stays open, it does not hold the gate.
+        // Arrange: everything but the contact sheet (a deposit that needs no approval); the optional item stays open.
         var harness = Started();
-        harness.MeetCadrageGate();
+        harness.Ok(new TickItem(ChefDeProjet, "equipe", null));
+        harness.Ok(new TickItem(Consultant, "planning", null));
+        harness.Ok(new TickItem(Directeur, "cme", null));
+        harness.SubmitAndApprove("note-de-cadrage", ChefDeProjet);
 
         // Act
-        var events = harness.Ok(new ClosePhase(Consultant, "cadrage"));
+        var events = harness.Ok(new SubmitDeliverable(ChefDeProjet, "fiche-contact", Pdf("contacts.pdf")));
 
         // Assert
         Assert.Collection(events,
-            e => Assert.Equal("cadrage", Assert.IsType<PhaseClosed>(e).PhaseId),
+            e => Assert.IsType<DeliverableSubmitted>(e),
+            e => Assert.True(Assert.IsType<PhaseClosed>(e) is { PhaseId: "cadrage", Automatic: true, ForcedJustification: null }),
             e => Assert.Equal("visite", Assert.IsType<PhaseOpened>(e).PhaseId));
         var cadrage = harness.Enrolment.Phase("cadrage")!;
-        Assert.Equal((PhaseStatus.Closed, "Paul Durand", harness.Clock.GetUtcNow()), (cadrage.Status, cadrage.ClosedBy, cadrage.ClosedAt));
+        Assert.Equal((PhaseStatus.Closed, "Claire Martin", harness.Clock.GetUtcNow()), (cadrage.Status, cadrage.ClosedBy, cadrage.ClosedAt));
         Assert.Null(cadrage.ForcedJustification);
         Assert.Equal(PhaseStatus.Open, harness.Enrolment.Phase("visite")!.Status);
         Assert.Equal("visite", harness.Enrolment.CurrentPhaseId);
         Assert.Empty(GateEvaluator.Missing(harness.Definition, harness.Enrolment, EnrolmentContext.Empty, "cadrage"));
+    }
+
+    [Fact]
+    public void Execute_WhenClosingAPhaseTheEngineAlreadyClosed_ThenItIsRefused()
+    {
+        // Arrange
+        var harness = Started();
+        harness.MeetCadrageGate();
+
+        // Act
+        var result = harness.Run(new ClosePhase(Consultant, "cadrage"));
+
+        // Assert
+        Assert.Contains("« Cadrage » n'est pas en cours", result.Error!.Message, StringComparison.Ordinal);
+        Assert.Equal("visite", harness.Enrolment.CurrentPhaseId);
     }
 
     [Fact]
@@ -130,22 +150,21 @@ public sealed class PhaseLifecycleTests
     }
 
     [Fact]
-    public void Execute_WhenTheLastPhaseCloses_ThenTheEnrolmentIsCompleted()
+    public void Execute_WhenTheLastGateIsMet_ThenTheEnrolmentIsCompleted()
     {
         // Arrange
         var harness = Started();
         harness.MeetCadrageGate();
-        harness.Ok(new ClosePhase(Consultant, "cadrage"));
         harness.Ok(new DecideGate(ArsReferent, "visite", Go: true, "Visite concluante"));
-        harness.Ok(new ClosePhase(ArsReferent, "visite"));
         harness.Hold("SC-bilan");
-        harness.SubmitAndApprove("rapport-final", Consultant);
+        harness.Submit("rapport-final", Consultant);
 
         // Act
-        var events = harness.Ok(new ClosePhase(ArsReferent, "bilan"));
+        var events = harness.Ok(new ApproveDeliverable(ArsReferent, "rapport-final", 1, null));
 
         // Assert
         Assert.Collection(events,
+            e => Assert.IsType<DeliverableReviewed>(e),
             e => Assert.Equal("bilan", Assert.IsType<PhaseClosed>(e).PhaseId),
             e => Assert.IsType<EnrolmentCompleted>(e));
         Assert.Equal(EnrolmentStatus.Completed, harness.Enrolment.Status);
@@ -160,13 +179,13 @@ public sealed class PhaseLifecycleTests
         var harness = Started();
         harness.Ok(new ForceClosePhase(ArsAdmin, "cadrage", "Reprise d'un dossier papier"));
         harness.Ok(new DecideGate(ArsReferent, "visite", Go: true, null));
-        harness.Ok(new ClosePhase(ArsReferent, "visite"));
-        harness.SubmitAndApprove("rapport-final", Consultant);
+        var approval = harness.Ok(new ApproveDeliverable(ArsReferent, "rapport-final", SubmitRapport(harness), null));
 
         // Act
         var result = harness.Run(new ClosePhase(ArsReferent, "bilan"));
 
         // Assert
+        Assert.DoesNotContain(approval, e => e is PhaseClosed);
         Assert.Contains("Séance « Session de bilan » à tenir", result.Error!.Message, StringComparison.Ordinal);
         Assert.Equal(EnrolmentStatus.Active, harness.Enrolment.Status);
     }
@@ -218,5 +237,11 @@ public sealed class PhaseLifecycleTests
         // Assert
         Assert.Contains("s'est retiré", result.Error!.Message, StringComparison.Ordinal);
         Assert.Empty(harness.Enrolment.Checklist);
+    }
+
+    private static int SubmitRapport(EnrolmentHarness harness)
+    {
+        harness.Submit("rapport-final", Consultant);
+        return harness.Enrolment.Deliverable("rapport-final")!.CurrentVersion;
     }
 }

@@ -38,12 +38,11 @@ public sealed class ProgrammeGateTests
                 Assert.Equal(PhaseStatus.Open, walk.Enrolment.Phase(phase.Id)!.Status);
             }
 
-            walk.MeetGate(phase);
-            Assert.Empty(walk.Missing(phase.Id));
-            var events = walk.Ok(new ClosePhase(walk.Steward, phase.Id));
+            var events = walk.Pass(phase).SkipWhile(e => e is not PhaseClosed).ToList();
 
-            Assert.Equal(phase.Id, Assert.IsType<PhaseClosed>(events[0]).PhaseId);
-            Assert.Equal(PhaseStatus.Closed, walk.Enrolment.Phase(phase.Id)!.Status);
+            Assert.Empty(walk.Missing(phase.Id));
+            var closed = Assert.IsType<PhaseClosed>(events[0]);
+            Assert.Equal((phase.Id, !phase.Gate.IsEmpty), (closed.PhaseId, closed.Automatic));
             if (i + 1 < phases.Count)
             {
                 Assert.Equal(phases[i + 1].Id, Assert.IsType<PhaseOpened>(events[1]).PhaseId);
@@ -148,11 +147,12 @@ public sealed class ProgrammeGateTests
         var walk = Arrive("benchmark-bloc-uca.yaml", "formations");
         var phase = walk.Definition.FindPhase("formations")!;
 
-        walk.MeetGate(phase);
+        var events = walk.Pass(phase);
 
         Assert.Equal(["organiser-recueil", "acces-plateforme"], phase.Gate.Checklist);
         Assert.Contains(phase.Checklist, i => (walk.Enrolment.Entry(i.Id)?.Status ?? ChecklistStatus.Open) == ChecklistStatus.Open);
-        Assert.Equal("recueil", Assert.IsType<PhaseOpened>(walk.Ok(new ClosePhase(walk.Steward, "formations"))[1]).PhaseId);
+        Assert.IsType<ChecklistItemChanged>(events[0]);
+        Assert.Equal("recueil", events.OfType<PhaseOpened>().Single().PhaseId);
     }
 
     [Fact]
@@ -163,15 +163,20 @@ public sealed class ProgrammeGateTests
         var items = phase.Checklist.ToList();
 
         walk.Ok(new MarkItemNotApplicable(walk.Team, items[0].Id, "Direction commune avec le GHT"));
-        foreach (var item in items.Skip(1))
+        foreach (var item in items.Skip(1).SkipLast(1))
         {
             walk.Tick(item);
         }
 
-        Assert.Empty(walk.Missing("structure-projet"));
-        Assert.Equal(new ProgressFigure(items.Count - 1, items.Count - 1), Progress.OfPhase(walk.Definition, walk.Enrolment, "structure-projet"));
         walk.Ok(new UntickItem(walk.Team, items[1].Id, "Erreur"));
+        Assert.Equal(2, walk.Missing("structure-projet").Count);
+        walk.Tick(items[1]);
         Assert.Single(walk.Missing("structure-projet"));
+        walk.Tick(items[^1]);
+
+        Assert.Empty(walk.Missing("structure-projet"));
+        Assert.Contains(walk.Last, e => e is PhaseClosed { PhaseId: "structure-projet", Automatic: true });
+        Assert.Equal(new ProgressFigure(items.Count - 1, items.Count - 1), Progress.OfPhase(walk.Definition, walk.Enrolment, "structure-projet"));
     }
 
     [Fact]
@@ -196,12 +201,11 @@ public sealed class ProgrammeGateTests
         var byTeam = walk.Run(new DecideGate(walk.Team, "visite-lancement", Go: true, null));
         walk.Ok(new DecideGate(walk.Ars, "visite-lancement", Go: false, "Salle de réveil non conforme"));
         var afterNoGo = walk.Run(new ClosePhase(walk.Ars, "visite-lancement"));
-        walk.Ok(new DecideGate(walk.Ars, "visite-lancement", Go: true, "Conforme après travaux"));
-        var events = walk.Ok(new ClosePhase(walk.Ars, "visite-lancement"));
+        var events = walk.Ok(new DecideGate(walk.Ars, "visite-lancement", Go: true, "Conforme après travaux"));
 
         Assert.Contains("revient au rôle 'ars-referent'", byTeam.Error!.Message, StringComparison.Ordinal);
         Assert.Contains("Décision « Visite ARS : go / no-go » défavorable", afterNoGo.Error!.Message, StringComparison.Ordinal);
-        Assert.Equal("mise-en-oeuvre", Assert.IsType<PhaseOpened>(events[1]).PhaseId);
+        Assert.Equal("mise-en-oeuvre", events.OfType<PhaseOpened>().Single().PhaseId);
         Assert.Equal([false, true], walk.Enrolment.Decisions.Select(d => d.Go));
     }
 
@@ -241,8 +245,7 @@ public sealed class ProgrammeGateTests
         var walk = new ProgrammeWalk(file);
         foreach (var phase in walk.Definition.Phases.TakeWhile(p => p.Id != phaseId))
         {
-            walk.MeetGate(phase);
-            walk.Ok(new ClosePhase(walk.Steward, phase.Id));
+            walk.Pass(phase);
         }
 
         Assert.Equal(phaseId, walk.Enrolment.CurrentPhaseId);

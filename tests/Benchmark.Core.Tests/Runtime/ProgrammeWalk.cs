@@ -54,8 +54,12 @@ internal sealed class ProgrammeWalk
     {
         var result = Run(command);
         Assert.True(result.IsSuccess, $"{command.GetType().Name}: {result.Error?.Message}");
+        Last = result.Value;
         return result.Value;
     }
+
+    /// <summary>The events of the last command that succeeded.</summary>
+    public IReadOnlyList<EnrolmentEvent> Last { get; private set; } = [];
 
     public IReadOnlyList<string> Missing(string phaseId) => GateEvaluator.Missing(Definition, Enrolment, Context, phaseId);
 
@@ -84,9 +88,31 @@ internal sealed class ProgrammeWalk
         }
     }
 
-    /// <summary>Meets every requirement of the phase's gate: items, deliverables, sessions, a favourable decision.</summary>
+    /// <summary>
+    /// Passes the phase as its people would: meets its gate (the engine then closes it with the last requirement), or
+    /// re-evaluates it when the last requirement was a session held, or has the steward close it when the gate asks
+    /// for nothing. Returns the events of the command that closed the phase.
+    /// </summary>
+    public IReadOnlyList<EnrolmentEvent> Pass(PhaseDefinition phase)
+    {
+        MeetGate(phase);
+        if (Enrolment.Phase(phase.Id)!.Status == PhaseStatus.Open)
+        {
+            Ok(phase.Gate.IsEmpty ? new ClosePhase(Steward, phase.Id) : new EvaluateGate(Steward));
+        }
+
+        Assert.Equal(PhaseStatus.Closed, Enrolment.Phase(phase.Id)!.Status);
+        return Last;
+    }
+
+    /// <summary>Meets every requirement of the phase's gate: sessions, items, deliverables, a favourable decision.</summary>
     public void MeetGate(PhaseDefinition phase)
     {
+        foreach (var id in phase.Gate.Sessions)
+        {
+            Hold(id);
+        }
+
         foreach (var item in RequiredItems(Definition, phase).Where(i => (Enrolment.Entry(i.Id)?.Status ?? ChecklistStatus.Open) == ChecklistStatus.Open))
         {
             Tick(item);
@@ -95,11 +121,6 @@ internal sealed class ProgrammeWalk
         foreach (var id in phase.Gate.Deliverables.Where(id => Enrolment.Deliverable(id)?.Status != DeliverableStatus.Approved))
         {
             SubmitAndApprove(id);
-        }
-
-        foreach (var id in phase.Gate.Sessions)
-        {
-            Hold(id);
         }
 
         if (phase.Gate.Decision is { } decision)

@@ -2,6 +2,7 @@ using Benchmark.Data;
 using Benchmark.Data.Identity;
 using Benchmark.Data.Seeding;
 using Benchmark.Web.Infrastructure.Files;
+using Benchmark.Web.Pipeline;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,8 @@ namespace Benchmark.Web.Features.Account;
 /// Their password is <c>Demo:Password</c> (default <see cref="DefaultPassword"/>).
 /// </summary>
 internal sealed class DemoAccounts(
-    BenchmarkDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole<Guid>> roles, FileStore files, TimeProvider clock)
+    BenchmarkDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole<Guid>> roles, FileStore files, EnrolmentExecutor pipeline,
+    UnitOfWork unit, TimeProvider clock)
 {
     public const string DefaultPassword = "Benchmark-demo-2026";
 
@@ -57,7 +59,7 @@ internal sealed class DemoAccounts(
         }
 
         await LinkAsync(accounts, cancellationToken);
-        await new DemoRoadmapStage(db, files, clock).EnsureAsync(accounts.ToDictionary(a => a.Key, a => a.Value.FullName, StringComparer.Ordinal), cancellationToken);
+        await new DemoRoadmapStage(db, files, pipeline, unit).EnsureAsync(accounts.ToDictionary(a => a.Key, a => a.Value.FullName, StringComparer.Ordinal), cancellationToken);
         return created;
     }
 

@@ -4,8 +4,8 @@ using Benchmark.Core.Domain;
 using Benchmark.Core.Runtime;
 using Benchmark.Data;
 using Benchmark.Data.Seeding;
-using Benchmark.Web.Features.Gates;
 using Benchmark.Web.Infrastructure.Files;
+using Benchmark.Web.Pipeline;
 using Microsoft.EntityFrameworkCore;
 
 namespace Benchmark.Web.Features.Account;
@@ -15,10 +15,11 @@ namespace Benchmark.Web.Features.Account;
 /// <see cref="Account"/>) has passed its first phases and, in « Feuille de route », has done all its gate asks but the
 /// feuille de route itself — so the ARS visa on it opens the implementation phase. Every step goes through
 /// <see cref="WorkflowEngine"/> with actors holding the definition's roles (ticks, small PDF deliverables in the file
-/// store, approvals, closings), each event audited like the pages do (<see cref="PhaseTransitions.Audit"/>; no email).
+/// store, approvals; the engine closes each phase whose gate is met), run through the pipeline (<see cref="EnrolmentExecutor"/>) so each
+/// event is audited like the pages do (no email: nobody is told of a demo).
 /// Idempotent: only an enrolment still untouched in its first phase is walked.
 /// </summary>
-internal sealed class DemoRoadmapStage(BenchmarkDbContext db, FileStore files, TimeProvider clock)
+internal sealed class DemoRoadmapStage(BenchmarkDbContext db, FileStore files, EnrolmentExecutor pipeline, UnitOfWork unit)
 {
     public const string Account = "equipe3@demo.benchmark.test";
     public const string Programme = "gestion-flux-patients";
@@ -40,8 +41,7 @@ internal sealed class DemoRoadmapStage(BenchmarkDbContext db, FileStore files, T
             return false;
         }
 
-        var wave = await db.Waves.AsNoTracking().SingleAsync(w => w.Id == enrolment.WaveId, cancellationToken);
-        var definition = (await db.ProgrammeDefinitions.AsNoTracking().SingleAsync(d => d.Id == wave.DefinitionId, cancellationToken)).Parse();
+        var (wave, definition) = await pipeline.ProgrammeAsync(enrolment, cancellationToken);
         if (definition.FindPhase(RoadmapPhase) is not { } roadmapPhase)
         {
             return false;
@@ -57,19 +57,24 @@ internal sealed class DemoRoadmapStage(BenchmarkDbContext db, FileStore files, T
             _ => new Actor("demo", accountNames.GetValueOrDefault("referent@demo.benchmark.test", "Référent ARS (démonstration)"), role),
         };
 
-        var walk = new Walk(db, files, definition, enrolment, As, clock.GetUtcNow());
+        var walk = new Walk(pipeline, files, definition, wave, enrolment, As);
+        var consultantRole = As(definition.Roles.First(r => r.Side == RoleSide.Consultant).Id);
         foreach (var phase in definition.Phases.TakeWhile(p => p.Id != RoadmapPhase))
         {
             await walk.MeetAsync(phase, except: null, cancellationToken);
-            walk.Run(new ClosePhase(As(definition.Roles.First(r => r.Side == RoleSide.Consultant).Id), phase.Id));
+            if (enrolment.Phase(phase.Id)!.Status == PhaseStatus.Open)
+            {
+                await walk.RunAsync(phase.Gate.IsEmpty ? new ClosePhase(consultantRole, phase.Id) : new EvaluateGate(consultantRole), cancellationToken);
+            }
         }
 
         await walk.MeetAsync(roadmapPhase, except: d => d.Kind == DeliverableKind.Roadmap, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        return true;
+        var saved = await unit.SaveAsync(true, new CommandName("demo.roadmap-stage", "démonstration", enrolment.Id), null, cancellationToken);
+        return saved.IsSuccess ? saved.Value : throw new InvalidOperationException("Démonstration : " + saved.Error!.Message);
     }
 
-    private sealed class Walk(BenchmarkDbContext db, FileStore files, WorkflowDefinition definition, Enrolment enrolment, Func<string, Actor> actorOf, DateTimeOffset now)
+    private sealed class Walk(
+        EnrolmentExecutor pipeline, FileStore files, WorkflowDefinition definition, Wave wave, Enrolment enrolment, Func<string, Actor> actorOf)
     {
         /// <summary>Ticks the gate's items and submits (then approves) its deliverables, but those <paramref name="except"/> names.</summary>
         public async Task MeetAsync(PhaseDefinition phase, Func<DeliverableDefinition, bool>? except, CancellationToken cancellationToken)
@@ -78,7 +83,7 @@ internal sealed class DemoRoadmapStage(BenchmarkDbContext db, FileStore files, T
             foreach (var item in items)
             {
                 var owner = definition.FindRole(item.Owner)?.Side is RoleSide.Establishment or RoleSide.Ars ? item.Owner : definition.Roles.First(r => r.Side == RoleSide.Consultant).Id;
-                Run(new TickItem(actorOf(owner), item.Id, null));
+                await RunAsync(new TickItem(actorOf(owner), item.Id, null), cancellationToken);
             }
 
             foreach (var d in phase.Gate.Deliverables.Select(id => definition.FindDeliverable(id)!).Where(d => except?.Invoke(d) != true))
@@ -90,23 +95,22 @@ internal sealed class DemoRoadmapStage(BenchmarkDbContext db, FileStore files, T
                     throw new InvalidOperationException($"Démonstration, {d.Id}.pdf : {stored.Error!.Message}");
                 }
 
-                Run(new SubmitDeliverable(actorOf(d.Owner), d.Id, stored.Value));
+                await RunAsync(new SubmitDeliverable(actorOf(d.Owner), d.Id, stored.Value), cancellationToken);
                 if (d.Approver is { } approver)
                 {
-                    Run(new ApproveDeliverable(actorOf(approver), d.Id, enrolment.Deliverable(d.Id)!.CurrentVersion, "Validé (démonstration)"));
+                    await RunAsync(
+                        new ApproveDeliverable(actorOf(approver), d.Id, enrolment.Deliverable(d.Id)!.CurrentVersion, "Validé (démonstration)"), cancellationToken);
                 }
             }
         }
 
-        public void Run(EnrolmentCommand command)
+        public async Task RunAsync(EnrolmentCommand command, CancellationToken cancellationToken)
         {
-            var result = WorkflowEngine.Execute(definition, enrolment, EnrolmentContext.Empty, command, now);
+            var result = await pipeline.ExecuteAsync(definition, wave, enrolment, command, mail: false, cancellationToken);
             if (!result.IsSuccess)
             {
                 throw new InvalidOperationException($"Démonstration, {command.GetType().Name} : {result.Error!.Message}");
             }
-
-            db.AuditEvents.AddRange(result.Value.Select(e => PhaseTransitions.Audit(definition, enrolment, e)));
         }
     }
 }

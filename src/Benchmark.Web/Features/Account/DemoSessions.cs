@@ -6,6 +6,7 @@ using Benchmark.Data.Seeding;
 using Benchmark.Web.Features.Access;
 using Benchmark.Web.Features.Sessions;
 using Benchmark.Web.Infrastructure.Mail;
+using Benchmark.Web.Pipeline;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -77,7 +78,7 @@ internal static partial class DemoSessions
 
             var consultant = await db.Users.AsNoTracking().Where(u => u.Id == group.ConsultantId).Select(u => u.FullName).SingleAsync(cancellationToken);
             var scope = new AccessScope(db, new CurrentUser(group.ConsultantId, consultant, consultantRole, null));
-            var planning = new SessionPlanning(scope, db, new SessionInvites(db, renderer, clock), clock);
+            var planning = new SessionPlanning(scope, db, new SessionInvites(db, renderer, clock), services.GetRequiredService<UnitOfWork>(), clock);
             var context = await new SessionContextLoader(scope, db).LoadAsync(first.Id, cancellationToken);
             if (context is null)
             {

@@ -47,8 +47,7 @@ public sealed class ForgotPasswordModel(
         {
             var link = await PasswordLinks.ResetAsync(users, options.Value, user);
             var now = clock.GetUtcNow();
-            await outbox.QueueAsync(Kind, address, new { Name = user.FullName, Link = link, ExpiresInDays = PasswordLinks.ValidDays },
-                $"{Kind}:{user.Id:N}:{now.UtcTicks}");
+            await outbox.QueueAsync(new PasswordResetMail(user.FullName, link, PasswordLinks.ValidDays), address, $"{Kind}:{user.Id:N}:{now.UtcTicks}");
             await db.SaveChangesAsync();
         }
 

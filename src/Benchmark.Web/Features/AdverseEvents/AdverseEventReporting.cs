@@ -87,19 +87,11 @@ public sealed class AdverseEventReporting(AccessScope scope, BenchmarkDbContext 
 
         foreach (var (email, name) in await ArsRecipientsAsync(context.Wave, cancellationToken))
         {
-            await outbox.QueueAsync(Template, email, new
-            {
-                RecipientName = name,
-                EstablishmentName = context.Establishment,
-                Programme = context.Definition.Title,
-                OccurredOn = reported.OccurredOn.ToString("d MMMM yyyy", French),
-                Timing = AdverseEvent.TimingText(reported.Timing),
-                Ccam = reported.CcamCode ?? "",
-                reported.Description,
-                reported.Measures,
-                ReportedBy = reported.ReportedBy,
-                Path = $"parcours/{context.Enrolment.Id}/evenements-indesirables",
-            }, $"eig:{reported.Id}:{email.ToUpperInvariant()}");
+            await outbox.QueueAsync(
+                new AdverseEventMail(name, context.Establishment, context.Definition.Title, reported.OccurredOn.ToString("d MMMM yyyy", French),
+                    AdverseEvent.TimingText(reported.Timing), reported.CcamCode ?? "", reported.Description, reported.Measures, reported.ReportedBy,
+                    $"parcours/{context.Enrolment.Id}/evenements-indesirables"),
+                email, $"eig:{reported.Id}:{email.ToUpperInvariant()}");
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -128,4 +120,12 @@ public sealed class AdverseEventReporting(AccessScope scope, BenchmarkDbContext 
     }
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+}
+
+/// <summary>A serious adverse event reported: to the wave's ARS referents.</summary>
+public sealed record AdverseEventMail(
+    string RecipientName, string EstablishmentName, string Programme, string OccurredOn, string Timing, string Ccam, string Description,
+    string Measures, string ReportedBy, string Path) : MailModel
+{
+    public override string Template => AdverseEventReporting.Template;
 }

@@ -77,7 +77,7 @@ public sealed class IndexModel(AccessScope scope, BenchmarkDbContext db, Deliver
 
         var json = StructuredJson.Serialize(dossier);
         _deliverables.SaveDraft(Context, json, clock.GetUtcNow());
-        var submitted = await actions.SubmitAsync(Context.Enrolment.Id, Context.Deliverable.Id, Submissions.Structured(json), scope.User, cancellationToken);
+        var submitted = await actions.SubmitAsync(Context.Enrolment.Id, Context.Deliverable.Id, Submissions.Structured(json), cancellationToken);
         if (!submitted.IsSuccess)
         {
             db.ChangeTracker.Clear();

@@ -1,6 +1,7 @@
 using Benchmark.Core.Common;
 using Benchmark.Core.Runtime;
-using Benchmark.Web.Features.Journey;
+using Benchmark.Web.Infrastructure.Pages;
+using Benchmark.Web.Pipeline;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -8,10 +9,10 @@ namespace Benchmark.Web.Features.Checklist;
 
 /// <summary>
 /// The team ticks, unticks or marks « non applicable » (with a reason) the items of its open phase. Each change is a
-/// workflow command (<see cref="EnrolmentCommands"/>): the engine decides, the audit trail records it. With htmx the
+/// workflow command (<see cref="EnrolmentPipeline"/>): the engine decides, the audit trail records it. With htmx the
 /// answer is the item alone plus the progress figures (out of band); without, the page again.
 /// </summary>
-public sealed class IndexModel(ChecklistQuery query, EnrolmentCommands commands) : PageModel
+public sealed class IndexModel(ChecklistQuery query, EnrolmentPipeline commands) : PageModel
 {
     public ChecklistView View { get; private set; } = null!;
 
@@ -45,7 +46,7 @@ public sealed class IndexModel(ChecklistQuery query, EnrolmentCommands commands)
         Guid enrolmentId, string? item, Func<Actor, EnrolmentCommand> command, string field, CancellationToken cancellationToken)
     {
         var outcome = await commands.RunAsync(enrolmentId, command, cancellationToken: cancellationToken);
-        if (outcome.Error is { Code: "not_found" } && outcome.Error.Message.StartsWith("La participation", StringComparison.Ordinal))
+        if (outcome.Error == EnrolmentPipeline.NotVisible)
         {
             return NotFound();
         }
@@ -58,6 +59,20 @@ public sealed class IndexModel(ChecklistQuery query, EnrolmentCommands commands)
         View = view;
         var error = outcome.Error;
         var htmx = Request.Headers.ContainsKey("HX-Request");
+        if (error is null && Advanced(outcome.Value) is { } advanced)
+        {
+            // The change met the gate: the phase closed and the next one opened; show the checklist that is now current.
+            TempData["Succes"] = advanced;
+            var current = $"/parcours/{enrolmentId}/check-list";
+            if (!htmx)
+            {
+                return Redirect(current);
+            }
+
+            Response.Headers["HX-Redirect"] = current;
+            return new OkResult();
+        }
+
         if (error is null && !htmx)
         {
             return Redirect($"/parcours/{enrolmentId}/check-list{(PhaseId is null ? "" : "?phase=" + Uri.EscapeDataString(PhaseId))}#item-{Uri.EscapeDataString(item ?? "")}");
@@ -66,12 +81,22 @@ public sealed class IndexModel(ChecklistQuery query, EnrolmentCommands commands)
         if (error is not null)
         {
             View = WithError(view, item, error, error.Code == "invalid" ? field : null);
-            Response.StatusCode = htmx ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity;
+            Response.StatusCode = htmx ? StatusCodes.Status200OK : PageResults.StatusOf(error);
         }
 
         var shown = View.Groups.SelectMany(g => g.Items).FirstOrDefault(i => i.Id == item);
         PageError = shown is null ? error?.Message : null;
         return htmx && shown is not null ? Partial("_ItemChanged", (View, shown)) : Page();
+    }
+
+    /// <summary>What to tell the team when their change closed the phase (null when it did not).</summary>
+    private static string? Advanced(CommandOutcome outcome)
+    {
+        var closed = outcome.Events.OfType<PhaseClosed>().FirstOrDefault();
+        var title = closed is null ? null : outcome.Definition.FindPhase(closed.PhaseId)?.Title;
+        return outcome.Events.OfType<PhaseOpened>().FirstOrDefault() is { } opened
+            ? $"Tout ce que demandait « {title} » est fait : la phase est close et « {outcome.Definition.FindPhase(opened.PhaseId)?.Title} » est ouverte."
+            : outcome.Events.Any(e => e is EnrolmentCompleted) ? $"Tout ce que demandait « {title} » est fait : la démarche est terminée." : null;
     }
 
     private static string? PhaseOf(Result<CommandOutcome> outcome, string item) =>

@@ -41,6 +41,10 @@ public static class Display
         DeliverableStatus.Approved => ("Validé", "fr-badge--success"),
     };
 
+    /// <summary>The badge of a deliverable; « Déposé » for one nobody approves (the deposit is enough).</summary>
+    public static (string Text, string Css) Badge(DeliverableStatus status, bool needsApproval) =>
+        !needsApproval && status == DeliverableStatus.Approved ? ("Déposé", "fr-badge--success") : Badge(status);
+
     public static (string Text, string Css) Badge(SessionStatus status) => status switch
     {
         SessionStatus.Planned => ("Prévue", ""),

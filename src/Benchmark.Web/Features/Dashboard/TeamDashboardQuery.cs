@@ -13,7 +13,7 @@ public sealed record TeamEnrolment(
 
 public sealed record TeamWork(WorkItem Item, string Owner);
 
-public sealed record TeamDeliverable(string Title, DateOnly? Due, DeliverableStatus Status);
+public sealed record TeamDeliverable(string Title, DateOnly? Due, DeliverableStatus Status, bool NeedsApproval);
 
 /// <summary>
 /// A team member's view of each of their enrolments: where they are, what is due next and by whom, their sessions and
@@ -45,7 +45,7 @@ public sealed class TeamDashboardQuery(AccessScope scope, ProgrammeCalendars pro
             var ours = sessions.Where(s => s.EnrolmentId == e.Id || (s.EnrolmentId is null && s.GroupId == e.GroupId))
                 .Select(s => new SessionLine(s.Id, s.StartUtc, programme.SessionTitle(s.SessionId), s.Kind, "", s.Status));
             var deliverables = programme.Definition.Deliverables
-                .Select(d => new TeamDeliverable(d.Title, programme.DeliverableDue(d.Id), e.Deliverable(d.Id)?.Status ?? DeliverableStatus.Draft));
+                .Select(d => new TeamDeliverable(d.Title, programme.DeliverableDue(d.Id), e.Deliverable(d.Id)?.Status ?? DeliverableStatus.Draft, d.Approver is not null));
             return new TeamEnrolment(
                 e.Id, names.GetValueOrDefault(e.EstablishmentId, "?"), programme.Definition.Title, programme.Wave.Name, programme.CurrentPhase(e),
                 e.CurrentPhaseId.Length == 0 ? null : programme.PhaseDue(e.CurrentPhaseId),

@@ -3,6 +3,7 @@ using Benchmark.Core.Domain;
 using Benchmark.Data;
 using Benchmark.Web.Features.Access;
 using Benchmark.Web.Features.Dashboard;
+using Benchmark.Web.Pipeline;
 using Microsoft.EntityFrameworkCore;
 
 namespace Benchmark.Web.Features.Deliverables;
@@ -13,6 +14,8 @@ public sealed record DeliverableView(
     string OwnerTitle, string? ApproverTitle, IReadOnlyList<Submission> Versions, IReadOnlyList<Review> Reviews, bool CanSubmit, bool CanDecide)
 {
     public int CurrentVersion => Versions.Count == 0 ? 0 : Versions.Max(v => v.Version);
+
+    public (string Text, string Css) Badge => Display.Badge(Status, Definition.Approver is not null);
 
     /// <summary>Built in the app (roadmap, candidature dossier) rather than uploaded.</summary>
     public bool IsStructured => Definition.Kind is DeliverableKind.Roadmap or DeliverableKind.Candidature;
@@ -26,7 +29,7 @@ public sealed record DeliverablesPage(Guid EnrolmentId, string Establishment, st
 /// says, per deliverable, whether the signed-in user may submit (the team, the consultant or the ARS, per the owner role)
 /// or decide (the approver named by the definition).
 /// </summary>
-public sealed class DeliverableQuery(AccessScope scope, BenchmarkDbContext db, ProgrammeCalendars programmes, DeliverableActions actions)
+public sealed class DeliverableQuery(AccessScope scope, BenchmarkDbContext db, ProgrammeCalendars programmes, ActorRoles actorRoles)
 {
     public async Task<DeliverablesPage?> LoadAsync(Guid enrolmentId, string? onlyDeliverable, CancellationToken cancellationToken)
     {
@@ -63,7 +66,8 @@ public sealed class DeliverableQuery(AccessScope scope, BenchmarkDbContext db, P
 
             if (!roles.TryGetValue(role, out var can))
             {
-                roles[role] = can = await actions.RoleForAsync(definition, enrolment, user, role, cancellationToken) is not null;
+                roles[role] = can = await actorRoles.ResolveAsync(definition, enrolment, user, role, cancellationToken) is { } actor
+                    && ActorRoles.SameSide(definition, actor, role);
             }
 
             return can;
@@ -80,7 +84,8 @@ public sealed class DeliverableQuery(AccessScope scope, BenchmarkDbContext db, P
             views.Add(new DeliverableView(
                 d, phase.Title, phaseStatus, programme.DeliverableDue(d.Id), status, programme.RoleTitle(d.Owner), d.Approver is null ? null : programme.RoleTitle(d.Approver),
                 [.. (record?.Submissions ?? []).OrderBy(s => s.Version)], [.. (record?.Reviews ?? []).OrderBy(r => r.At)],
-                CanSubmit: active && phaseStatus != PhaseStatus.Pending && status is DeliverableStatus.Draft or DeliverableStatus.ChangesRequested && await CanActAsync(d.Owner),
+                CanSubmit: active && phaseStatus != PhaseStatus.Pending && (status is DeliverableStatus.Draft or DeliverableStatus.ChangesRequested || (status == DeliverableStatus.Approved && d.Approver is null))
+                    && await CanActAsync(d.Owner),
                 CanDecide: active && status == DeliverableStatus.Submitted && await CanActAsync(d.Approver)));
         }
 

@@ -1,6 +1,6 @@
 using Benchmark.Core.Domain;
-using Benchmark.Web.Features.Access;
 using Benchmark.Web.Infrastructure.Files;
+using Benchmark.Web.Infrastructure.Pages;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -11,7 +11,7 @@ namespace Benchmark.Web.Features.Deliverables;
 /// uploads and submits a version, the approver named by the definition approves or requests changes with a comment.
 /// Someone else's enrolment, an unknown deliverable or version: 404.
 /// </summary>
-public sealed class DetailsModel(DeliverableQuery query, DeliverableActions actions, FileStore files, CurrentUser user) : PageModel
+public sealed class DetailsModel(DeliverableQuery query, DeliverableActions actions, FileStore files) : PageModel
 {
     public const string FileField = "fichier";
 
@@ -84,15 +84,17 @@ public sealed class DetailsModel(DeliverableQuery query, DeliverableActions acti
             return Page();
         }
 
-        var submitted = await actions.SubmitAsync(enrolmentId, deliverableKey, stored.Value, user, cancellationToken);
+        var submitted = await actions.SubmitAsync(enrolmentId, deliverableKey, stored.Value, cancellationToken);
         if (!submitted.IsSuccess)
         {
-            Alert = submitted.Error!.Message;
+            Alert = this.Refuse(submitted.Error!);
             await LoadAsync(enrolmentId, deliverableKey, cancellationToken);
             return Page();
         }
 
-        TempData["Succes"] = $"Version {submitted.Value.Version} déposée : elle attend la validation.";
+        TempData["Succes"] = $"Version {submitted.Value.Version} déposée : "
+            + (submitted.Value.Status == DeliverableStatus.Submitted ? "elle attend la validation." : "le dépôt suffit, aucune validation n'est attendue.")
+            + (submitted.Value.Events.OfType<Core.Runtime.PhaseOpened>().Any() ? " La phase suivante est ouverte." : "");
         return RedirectToPage(new { enrolmentId, deliverableKey });
     }
 
@@ -127,10 +129,10 @@ public sealed class DetailsModel(DeliverableQuery query, DeliverableActions acti
             return Page();
         }
 
-        var decided = await actions.DecideAsync(enrolmentId, deliverableKey, chosen.Value, Commentaire, version, user, cancellationToken);
+        var decided = await actions.DecideAsync(enrolmentId, deliverableKey, chosen.Value, Commentaire, version, cancellationToken);
         if (!decided.IsSuccess)
         {
-            Alert = decided.Error!.Message;
+            Alert = this.Refuse(decided.Error!);
             await LoadAsync(enrolmentId, deliverableKey, cancellationToken);
             return Page();
         }

@@ -1,5 +1,7 @@
 using Benchmark.Core.Runtime;
 using Benchmark.Web.Features.Journey;
+using Benchmark.Web.Infrastructure.Pages;
+using Benchmark.Web.Pipeline;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -7,10 +9,10 @@ namespace Benchmark.Web.Features.Gates;
 
 /// <summary>
 /// Closing a phase (consultant or ARS, when its gate is met), forcing it (ArsAdmin, with a written justification) and
-/// the go / no-go decision of a gate. Every change goes through <see cref="EnrolmentCommands"/> (engine, audit, emails in
+/// the go / no-go decision of a gate. Every change goes through <see cref="EnrolmentPipeline"/> (engine, audit, emails in
 /// one SaveChanges); success returns to the journey page, a refusal shows this page with the error (422).
 /// </summary>
-public sealed class GateModel(JourneyQuery journeys, EnrolmentCommands commands) : PageModel
+public sealed class GateModel(JourneyQuery journeys, EnrolmentPipeline commands) : PageModel
 {
     public GateView? Gate { get; private set; }
 
@@ -46,21 +48,25 @@ public sealed class GateModel(JourneyQuery journeys, EnrolmentCommands commands)
         var outcome = await commands.RunAsync(enrolmentId, command, role, cancellationToken);
         if (outcome.IsSuccess)
         {
-            var opened = outcome.Value.Events.OfType<PhaseOpened>().Select(p => outcome.Value.Definition.FindPhase(p.PhaseId)?.Title).FirstOrDefault();
-            Done = outcome.Value.Events.Any(e => e is EnrolmentCompleted) ? "La dernière phase est close : la démarche est terminée."
+            var events = outcome.Value.Events;
+            var opened = events.OfType<PhaseOpened>().Select(p => outcome.Value.Definition.FindPhase(p.PhaseId)?.Title).FirstOrDefault();
+            var decided = events.Any(e => e is GateDecided) ? "Décision enregistrée. " : "";
+            Done = (decided + (events.Any(e => e is EnrolmentCompleted) ? "La dernière phase est close : la démarche est terminée."
                 : opened is not null ? $"Phase close. La phase « {opened} » est ouverte."
-                : "Décision enregistrée.";
+                : "")).TrimEnd();
             return Redirect($"/parcours/{enrolmentId}#phases");
         }
 
         var error = outcome.Error!;
         var fieldError = error.Code == "invalid" ? field : null;
-        return await LoadAsync(enrolmentId, error.Message, fieldError, cancellationToken) ? Refused() : NotFound();
+        return error != EnrolmentPipeline.NotVisible && await LoadAsync(enrolmentId, error.Message, fieldError, cancellationToken)
+            ? Refused(PageResults.StatusOf(error))
+            : NotFound();
     }
 
-    private PageResult Refused()
+    private PageResult Refused(int status = StatusCodes.Status422UnprocessableEntity)
     {
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        Response.StatusCode = status;
         return Page();
     }
 

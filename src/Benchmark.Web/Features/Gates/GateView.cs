@@ -11,10 +11,12 @@ public sealed record GateDecisionView(string Title, string By, bool CanDecide, G
 /// <summary>
 /// The open phase's gate as the journey page shows it: what is missing (<see cref="GateEvaluator.Missing"/>), who may
 /// close it, whether an ArsAdmin may force it, the decision it waits for. <see cref="Error"/> is a refused command.
+/// A gate that asks for something closes itself when its last condition is met (the engine owns advancement); only a
+/// phase whose gate asks for nothing is closed by hand, by the consultant or the ARS.
 /// </summary>
 public sealed record GateView(
     Guid EnrolmentId, string PhaseId, string PhaseTitle, IReadOnlyList<string> Missing, bool CanClose, bool CanForce, GateDecisionView? Decision,
-    string? Error = null, string? Field = null)
+    bool ClosesItself, string? Error = null, string? Field = null)
 {
     public bool Met => Missing.Count == 0;
 
@@ -31,11 +33,11 @@ public sealed record GateView(
 
         var missing = GateEvaluator.Missing(definition, enrolment, context, phase.Id);
         var side = role is null ? null : definition.FindRole(role)?.Side;
-        var canClose = user.IsArsAdmin || side is RoleSide.Consultant or RoleSide.Ars;
+        var canClose = (phase.Gate.IsEmpty || missing.Count == 0) && (user.IsArsAdmin || side is RoleSide.Consultant or RoleSide.Ars);
         var decision = phase.Gate.Decision is { } d
             ? new GateDecisionView(d.Title, definition.FindRole(d.By)?.Title ?? d.By, decisionRole == d.By,
                 enrolment.Decisions.Where(x => x.PhaseId == phase.Id).OrderBy(x => x.At).LastOrDefault())
             : null;
-        return new GateView(enrolment.Id, phase.Id, phase.Title, missing, canClose, user.IsArsAdmin && missing.Count > 0, decision);
+        return new GateView(enrolment.Id, phase.Id, phase.Title, missing, canClose, user.IsArsAdmin && missing.Count > 0, decision, !phase.Gate.IsEmpty);
     }
 }

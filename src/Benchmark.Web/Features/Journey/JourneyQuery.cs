@@ -5,6 +5,7 @@ using Benchmark.Data;
 using Benchmark.Web.Features.Access;
 using Benchmark.Web.Features.Dashboard;
 using Benchmark.Web.Features.Gates;
+using Benchmark.Web.Pipeline;
 using Microsoft.EntityFrameworkCore;
 
 namespace Benchmark.Web.Features.Journey;
@@ -38,7 +39,7 @@ public sealed record TimelineEntry(DateOnly Date, DateTimeOffset? At, TimelineKi
 /// One establishment's journey through its wave: the resolved calendar with each phase's state, the dated sessions and
 /// deadlines, and what the open phase's gate still needs. Five queries; someone else's enrolment is simply not found.
 /// </summary>
-public sealed class JourneyQuery(AccessScope scope, BenchmarkDbContext db, ProgrammeCalendars programmes, EnrolmentCommands commands, TimeProvider clock)
+public sealed class JourneyQuery(AccessScope scope, BenchmarkDbContext db, ProgrammeCalendars programmes, ActorRoles roles, TimeProvider clock)
 {
     public async Task<EnrolmentJourney?> LoadAsync(Guid enrolmentId, CancellationToken cancellationToken)
     {
@@ -72,9 +73,9 @@ public sealed class JourneyQuery(AccessScope scope, BenchmarkDbContext db, Progr
         var missing = phases.FirstOrDefault(p => p.Status == PhaseStatus.Open) is { } open
             ? GateEvaluator.Missing(definition, enrolment, context, open.Id)
             : [];
-        var role = await commands.RoleAsync(definition, enrolment, scope.User, null, cancellationToken);
+        var role = (await roles.ResolveAsync(definition, enrolment, scope.User, null, cancellationToken))?.Role;
         var decisionBy = definition.FindPhase(enrolment.CurrentPhaseId)?.Gate.Decision?.By;
-        var decisionRole = decisionBy is null ? null : await commands.RoleAsync(definition, enrolment, scope.User, decisionBy, cancellationToken);
+        var decisionRole = decisionBy is null ? null : (await roles.ResolveAsync(definition, enrolment, scope.User, decisionBy, cancellationToken))?.Role;
         var gate = GateView.Of(definition, enrolment, context, scope.User, role, decisionRole);
 
         return new EnrolmentJourney(
@@ -93,7 +94,7 @@ public sealed class JourneyQuery(AccessScope scope, BenchmarkDbContext db, Progr
 
         var wave = await db.Waves.AsNoTracking().SingleAsync(w => w.Id == enrolment.WaveId, cancellationToken);
         var definition = (await programmes.ForAsync([wave], cancellationToken))[wave.Id].Definition;
-        return definition.FindPhase(phaseId ?? "")?.Gate.Decision?.By is { } by ? await commands.RoleAsync(definition, enrolment, scope.User, by, cancellationToken) : null;
+        return definition.FindPhase(phaseId ?? "")?.Gate.Decision?.By is { } by ? (await roles.ResolveAsync(definition, enrolment, scope.User, by, cancellationToken))?.Role : null;
     }
 
     private static List<TimelineEntry> Timeline(WaveProgramme programme, Enrolment enrolment, List<JourneyPhase> phases, List<Session> sessions)
@@ -109,7 +110,7 @@ public sealed class JourneyQuery(AccessScope scope, BenchmarkDbContext db, Progr
         entries.AddRange(calendar?.Milestones.Select(m => new TimelineEntry(m.Date, null, TimelineKind.Milestone, $"Jalon : {m.Definition.Title}", null)) ?? []);
         entries.AddRange(calendar?.Deliverables.Select(d => new TimelineEntry(
             d.Due, null, TimelineKind.Deliverable, $"Livrable à remettre : {d.Definition.Title}",
-            Display.Badge(enrolment.Deliverable(d.Definition.Id)?.Status ?? DeliverableStatus.Draft))) ?? []);
+            Display.Badge(enrolment.Deliverable(d.Definition.Id)?.Status ?? DeliverableStatus.Draft, d.Definition.Approver is not null))) ?? []);
 
         // A session as it is scheduled for this enrolment (or its group), else as the calendar plans it.
         var planned = calendar?.Sessions.ToDictionary(s => s.Definition.Id, StringComparer.Ordinal) ?? [];

@@ -1,15 +1,12 @@
 using Benchmark.Web.Features.Audit;
-using Benchmark.Web.Features.Gates;
 
 namespace Benchmark.Web.Features.Journey;
 
-/// <summary>The steering slices of an enrolment: commands (checklist, gates), their trail and notifications.</summary>
+/// <summary>The steering slices of an enrolment: its trail and checklist (commands run through the pipeline).</summary>
 internal static class JourneySetup
 {
     public static void AddJourney(IServiceCollection services)
     {
-        services.AddScoped<PhaseTransitions>();
-        services.AddScoped<EnrolmentCommands>();
         services.AddScoped<AuditTrailQuery>();
         services.AddScoped<Checklist.ChecklistQuery>();
     }

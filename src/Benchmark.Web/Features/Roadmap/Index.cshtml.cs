@@ -99,7 +99,7 @@ public sealed class IndexModel(AccessScope scope, BenchmarkDbContext db, Deliver
         var version = (Context.Record?.CurrentVersion ?? 0) + 1;
         db.Set<RoadmapActionState>().AddRange(document.Actions.Select(a =>
             new RoadmapActionState(Guid.CreateVersion7(), Context.Enrolment.Id, Context.Deliverable.Id, version, a, now, scope.User.Name)));
-        var submitted = await actions.SubmitAsync(Context.Enrolment.Id, Context.Deliverable.Id, Submissions.Structured(json), scope.User, cancellationToken);
+        var submitted = await actions.SubmitAsync(Context.Enrolment.Id, Context.Deliverable.Id, Submissions.Structured(json), cancellationToken);
         if (!submitted.IsSuccess)
         {
             db.ChangeTracker.Clear();

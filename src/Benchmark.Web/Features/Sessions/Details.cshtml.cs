@@ -1,7 +1,7 @@
+using Benchmark.Core.Common;
 using Benchmark.Core.Domain;
 using Benchmark.Data;
-using Benchmark.Web.Features.Access;
-using Benchmark.Web.Infrastructure.Mail;
+using Benchmark.Web.Infrastructure.Pages;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -11,11 +11,8 @@ namespace Benchmark.Web.Features.Sessions;
 /// A session: when, where, agenda, participants, and once held its attendance and minutes; the group's consultant (or
 /// an ArsAdmin) schedules, reschedules or cancels it, and adds or removes one participant at a time.
 /// </summary>
-public sealed class DetailsModel(AccessScope scope, BenchmarkDbContext db, MailRenderer renderer, TimeProvider clock) : PageModel
+public sealed class DetailsModel(BenchmarkDbContext db, SessionContextLoader loader, SessionPlanning planning, TimeProvider clock) : PageModel
 {
-    private readonly SessionContextLoader _loader = new(scope, db);
-    private readonly SessionPlanning _planning = new(scope, db, new SessionInvites(db, renderer, clock), clock);
-
     public SessionContext Context { get; private set; } = null!;
 
     public Session Session => Context.Session;
@@ -91,11 +88,11 @@ public sealed class DetailsModel(AccessScope scope, BenchmarkDbContext db, MailR
             return Invalid();
         }
 
-        var result = await _planning.CancelAsync(Context, Reason, cancellationToken);
+        var result = await planning.CancelAsync(Context, Reason, cancellationToken);
         if (!result.IsSuccess)
         {
             Alert = result.Error!.Message;
-            return Invalid();
+            return Invalid(result.Error);
         }
 
         TempData["Succes"] = "La séance est annulée ; les participants reçoivent l'annulation.";
@@ -110,12 +107,12 @@ public sealed class DetailsModel(AccessScope scope, BenchmarkDbContext db, MailR
         }
 
         ActiveForm = "ajouter";
-        var result = await _planning.AddParticipantAsync(Context, ParticipantName, ParticipantEmail, cancellationToken);
+        var result = await planning.AddParticipantAsync(Context, ParticipantName, ParticipantEmail, cancellationToken);
         if (!result.IsSuccess)
         {
             Errors[nameof(ParticipantEmail)] = result.Error!.Message;
             Alert = result.Error.Message;
-            return Invalid();
+            return Invalid(result.Error);
         }
 
         TempData["Succes"] = "Le participant est ajouté : il reçoit l'invitation, les autres participants la mise à jour.";
@@ -130,12 +127,12 @@ public sealed class DetailsModel(AccessScope scope, BenchmarkDbContext db, MailR
         }
 
         ActiveForm = "retirer";
-        var result = await _planning.RemoveParticipantAsync(Context, RemovedEmail, cancellationToken);
+        var result = await planning.RemoveParticipantAsync(Context, RemovedEmail, cancellationToken);
         if (!result.IsSuccess)
         {
             Errors[nameof(RemovedEmail)] = result.Error!.Message;
             Alert = result.Error.Message;
-            return Invalid();
+            return Invalid(result.Error);
         }
 
         TempData["Succes"] = "Le participant est retiré : il reçoit l'annulation, les autres participants la mise à jour.";
@@ -158,8 +155,8 @@ public sealed class DetailsModel(AccessScope scope, BenchmarkDbContext db, MailR
         }
 
         var result = reschedule
-            ? await _planning.RescheduleAsync(Context, slot, cancellationToken)
-            : await _planning.ScheduleAsync(Context, slot, cancellationToken);
+            ? await planning.RescheduleAsync(Context, slot, cancellationToken)
+            : await planning.ScheduleAsync(Context, slot, cancellationToken);
         if (!result.IsSuccess)
         {
             if (result.Error!.Field is { } field)
@@ -171,7 +168,7 @@ public sealed class DetailsModel(AccessScope scope, BenchmarkDbContext db, MailR
                 Alert = result.Error.Message;
             }
 
-            return Invalid();
+            return Invalid(result.Error);
         }
 
         TempData["Succes"] = reschedule
@@ -180,16 +177,16 @@ public sealed class DetailsModel(AccessScope scope, BenchmarkDbContext db, MailR
         return Redirect($"/seances/{sessionId}");
     }
 
-    private PageResult Invalid()
+    private PageResult Invalid(Error? refused = null)
     {
         Alert ??= "Rien n'a été enregistré : corrigez les champs signalés.";
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        Response.StatusCode = refused is null ? StatusCodes.Status422UnprocessableEntity : PageResults.StatusOf(refused);
         return Page();
     }
 
     private async Task<bool> LoadAsync(Guid sessionId, CancellationToken cancellationToken)
     {
-        var context = await _loader.LoadAsync(sessionId, cancellationToken);
+        var context = await loader.LoadAsync(sessionId, cancellationToken);
         if (context is null)
         {
             return false;

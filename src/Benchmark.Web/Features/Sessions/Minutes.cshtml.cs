@@ -1,13 +1,13 @@
 using Benchmark.Core.Domain;
 using Benchmark.Data;
-using Benchmark.Web.Features.Access;
+using Benchmark.Web.Infrastructure.Pages;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Benchmark.Web.Features.Sessions;
 
 /// <summary>The consultant records attendance and the minutes of a session that has started (it becomes held).</summary>
-public sealed class MinutesModel(AccessScope scope, BenchmarkDbContext db, TimeProvider clock) : PageModel
+public sealed class MinutesModel(BenchmarkDbContext db, SessionContextLoader loader, SessionMinutes minutes, TimeProvider clock) : PageModel
 {
     public SessionContext Context { get; private set; } = null!;
 
@@ -48,11 +48,10 @@ public sealed class MinutesModel(AccessScope scope, BenchmarkDbContext db, TimeP
             return NotFound();
         }
 
-        var result = await new SessionMinutes(scope, db, clock).RecordAsync(Context, Minutes, Attendance, cancellationToken);
+        var result = await minutes.RecordAsync(Context, Minutes, Attendance, cancellationToken);
         if (!result.IsSuccess)
         {
-            Alert = result.Error!.Message;
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            Alert = this.Refuse(result.Error!);
             return Page();
         }
 
@@ -65,7 +64,7 @@ public sealed class MinutesModel(AccessScope scope, BenchmarkDbContext db, TimeP
 
     private async Task<bool> LoadAsync(Guid sessionId, CancellationToken cancellationToken)
     {
-        var context = await new SessionContextLoader(scope, db).LoadAsync(sessionId, cancellationToken);
+        var context = await loader.LoadAsync(sessionId, cancellationToken);
         if (context is null || !context.CanEdit)
         {
             return false;

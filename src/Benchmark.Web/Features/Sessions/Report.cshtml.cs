@@ -1,7 +1,6 @@
 using Benchmark.Core.Domain;
 using Benchmark.Data;
 using Benchmark.Web.Features.Access;
-using Benchmark.Web.Infrastructure.Mail;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -12,10 +11,8 @@ namespace Benchmark.Web.Features.Sessions;
 /// The consultant's report to the ARS owed after a session (definitions that declare <c>report:</c>): the group's
 /// consultant fills and submits it; ARS staff and the consultant read it; establishment teams do not see it (404).
 /// </summary>
-public sealed class ReportModel(AccessScope scope, BenchmarkDbContext db, MailOutbox outbox, TimeProvider clock) : PageModel
+public sealed class ReportModel(AccessScope scope, BenchmarkDbContext db, SessionContextLoader loader, SessionReports reports, TimeProvider clock) : PageModel
 {
-    private readonly SessionReports _reports = new(scope, db, outbox, clock);
-
     public SessionContext Context { get; private set; } = null!;
 
     /// <summary>The report owed after this session; null when its definition declares none, or it is not (or no longer) scheduled.</summary>
@@ -45,7 +42,7 @@ public sealed class ReportModel(AccessScope scope, BenchmarkDbContext db, MailOu
 
         var result = Draft is null
             ? Core.Common.Error.NotAllowed("Cette séance ne donne pas lieu à un compte rendu à l'ARS.")
-            : await _reports.SubmitAsync(Context, Draft, Lines, Comment, cancellationToken);
+            : await reports.SubmitAsync(Context, Draft, Lines, Comment, cancellationToken);
         if (!result.IsSuccess)
         {
             Alert = result.Error!.Message;
@@ -66,13 +63,13 @@ public sealed class ReportModel(AccessScope scope, BenchmarkDbContext db, MailOu
             return false;
         }
 
-        var context = await new SessionContextLoader(scope, db).LoadAsync(sessionId, cancellationToken);
+        var context = await loader.LoadAsync(sessionId, cancellationToken);
         if (context is null)
         {
             return false;
         }
 
-        (Context, Draft) = (context, await _reports.DraftAsync(context, cancellationToken));
+        (Context, Draft) = (context, await reports.DraftAsync(context, cancellationToken));
         Submitted = await db.SessionReports.AsNoTracking().Include(r => r.Lines).SingleOrDefaultAsync(r => r.SessionRecordId == sessionId, cancellationToken);
         return true;
     }

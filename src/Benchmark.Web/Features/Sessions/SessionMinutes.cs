@@ -2,6 +2,7 @@ using Benchmark.Core.Common;
 using Benchmark.Core.Domain;
 using Benchmark.Data;
 using Benchmark.Web.Features.Access;
+using Benchmark.Web.Pipeline;
 using Microsoft.EntityFrameworkCore;
 
 namespace Benchmark.Web.Features.Sessions;
@@ -31,9 +32,10 @@ public sealed class AttendanceInput
 
 /// <summary>
 /// After a session has started, its consultant records who attended (each invited participant) and the minutes,
-/// which marks it held; later corrections update both. Audited with the state before and after; all or nothing.
+/// which marks it held; later corrections update both. Audited with the state before and after; all or nothing. A
+/// session held may meet the gate of the enrolments it concerns: their journeys advance in the same save.
 /// </summary>
-public sealed class SessionMinutes(AccessScope scope, BenchmarkDbContext db, TimeProvider clock)
+public sealed class SessionMinutes(AccessScope scope, BenchmarkDbContext db, EnrolmentPipeline pipeline, UnitOfWork unit, TimeProvider clock)
 {
     public const int MaxLength = 20_000;
 
@@ -79,7 +81,8 @@ public sealed class SessionMinutes(AccessScope scope, BenchmarkDbContext db, Tim
 
         var existing = await db.SessionAttendances.Where(a => a.SessionRecordId == session.Id).ToListAsync(cancellationToken);
         var before = Describe(session.Minutes, existing);
-        var result = session.Status == SessionStatus.Held ? session.UpdateMinutes(text) : session.MarkHeld(text, now);
+        var wasHeld = session.Status == SessionStatus.Held;
+        var result = wasHeld ? session.UpdateMinutes(text) : session.MarkHeld(text, now);
         if (!result.IsSuccess)
         {
             await db.Entry(session).ReloadAsync(cancellationToken);
@@ -103,8 +106,14 @@ public sealed class SessionMinutes(AccessScope scope, BenchmarkDbContext db, Tim
 
         var after = Describe(text, existing.Where(a => context.Participants.Any(p => p.Key == a.Email)));
         db.AuditEvents.Add(new AuditEvent(now, scope.User.Name, session.WaveId, session.EnrolmentId, "session.minutes", $"session:{session.Id}", before, after));
-        await db.SaveChangesAsync(cancellationToken);
-        return result;
+        if (!wasHeld)
+        {
+            await pipeline.EvaluateGatesAsync(context.EnrolmentIds, cancellationToken);
+        }
+
+        return await unit.SaveAsync(result.Value, new CommandName("session.minutes", scope.User.Name, session.Id),
+            _ => Task.FromResult(Error.Conflict("Quelqu'un vient de modifier cette séance ou son compte rendu : rechargez la page et recommencez.")),
+            cancellationToken);
     }
 
     private static string? Describe(string? minutes, IEnumerable<SessionAttendance> attendance)

@@ -6,6 +6,7 @@ using Benchmark.Core.Scheduling;
 using Benchmark.Data;
 using Benchmark.Web.Features.Access;
 using Benchmark.Web.Infrastructure.Calendar;
+using Benchmark.Web.Pipeline;
 using Microsoft.EntityFrameworkCore;
 
 namespace Benchmark.Web.Features.Sessions;
@@ -17,7 +18,7 @@ public sealed record SlotInput(string? Date, string? StartTime, string? Duration
 /// Schedules, reschedules or cancels a session, or adds or removes one participant, and queues the invites
 /// (<see cref="SessionInvites"/>) in the same SaveChanges as the change: nothing is saved when anything is refused.
 /// </summary>
-public sealed class SessionPlanning(AccessScope scope, BenchmarkDbContext db, SessionInvites invites, TimeProvider clock)
+public sealed class SessionPlanning(AccessScope scope, BenchmarkDbContext db, SessionInvites invites, UnitOfWork unit, TimeProvider clock)
 {
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
@@ -184,8 +185,9 @@ public sealed class SessionPlanning(AccessScope scope, BenchmarkDbContext db, Se
 
         db.AuditEvents.Add(new AuditEvent(clock.GetUtcNow(), scope.User.Name, session.WaveId, session.EnrolmentId, Action(result.Value),
             $"session:{session.Id}", null, $"{session.Status} SEQUENCE {session.Sequence}; participants : {string.Join(", ", context.Participants.Select(p => p.Key))}"));
-        await db.SaveChangesAsync(cancellationToken);
-        return result;
+        return await unit.SaveAsync(result.Value, new CommandName(Action(result.Value), scope.User.Name, session.Id),
+            _ => Task.FromResult(Error.Conflict("Quelqu'un vient de modifier cette séance : rechargez la page pour voir sa date et ses participants, puis recommencez.")),
+            cancellationToken);
     }
 
     private static string Action(SessionEvent change) => change switch

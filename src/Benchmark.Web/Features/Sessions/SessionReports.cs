@@ -6,6 +6,7 @@ using Benchmark.Core.Scheduling;
 using Benchmark.Data;
 using Benchmark.Web.Features.Access;
 using Benchmark.Web.Infrastructure.Mail;
+using Benchmark.Web.Pipeline;
 using Microsoft.EntityFrameworkCore;
 
 namespace Benchmark.Web.Features.Sessions;
@@ -28,7 +29,7 @@ public sealed record ReportDraft(DateOnly Due, IReadOnlyList<ReportFigures> Figu
 /// concerned (the group's for a collective session, the enrolment's otherwise) computed from the data, the consultant's
 /// causes and comments; submitting records it once, audits it, and emails the wave's ARS referents (outbox, same SaveChanges).
 /// </summary>
-public sealed class SessionReports(AccessScope scope, BenchmarkDbContext db, MailOutbox outbox, TimeProvider clock)
+public sealed class SessionReports(AccessScope scope, BenchmarkDbContext db, MailOutbox outbox, UnitOfWork unit, TimeProvider clock)
 {
     public const string Template = "report-submitted";
     public const int MaxText = 4000;
@@ -94,8 +95,8 @@ public sealed class SessionReports(AccessScope scope, BenchmarkDbContext db, Mai
         db.AuditEvents.Add(new AuditEvent(now, scope.User.Name, session.WaveId, session.EnrolmentId, "session.report", $"session:{session.Id}", null,
             $"remis ; échéance {draft.Due:yyyy-MM-dd} ; {lines.Count} établissement(s)"));
         await QueueEmailsAsync(context, report, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        return report;
+        return await unit.SaveAsync(report, new CommandName("session.report", scope.User.Name, session.Id),
+            _ => Task.FromResult(Error.Conflict("Ce compte rendu vient d'être remis par quelqu'un d'autre : rechargez la page.")), cancellationToken);
     }
 
     private async Task QueueEmailsAsync(SessionContext context, SessionReport report, CancellationToken cancellationToken)
@@ -111,21 +112,19 @@ public sealed class SessionReports(AccessScope scope, BenchmarkDbContext db, Mai
             + (l.Alerts.Length == 0 ? "" : $", {l.Alerts.Split('\n').Length} alerte(s)")));
         foreach (var referent in referents.DistinctBy(r => SessionParticipant.Normalise(r.Email)))
         {
-            var model = new Dictionary<string, string?>(StringComparer.Ordinal)
-            {
-                ["name"] = referent.FullName,
-                ["consultant"] = scope.User.Name,
-                ["report_title"] = context.SessionDefinition!.Report!.Title,
-                ["title"] = context.Title,
-                ["date"] = SessionPlanning.Display(context.Session.StartUtc),
-                ["programme"] = context.Definition.Title,
-                ["wave_name"] = context.Wave.Name,
-                ["group_name"] = context.Group?.Name ?? context.Establishment ?? "",
-                ["comment"] = report.Comment,
-                ["summary"] = summary,
-                ["link"] = $"seances/{context.Session.Id}/rapport-ars",
-            };
-            await outbox.QueueAsync(Template, referent.Email, model, $"report:{context.Session.Id}:{SessionParticipant.Normalise(referent.Email)}");
+            var mail = new ReportSubmittedMail(
+                referent.FullName, scope.User.Name, context.SessionDefinition!.Report!.Title, context.Title, SessionPlanning.Display(context.Session.StartUtc),
+                context.Definition.Title, context.Wave.Name, context.Group?.Name ?? context.Establishment ?? "", report.Comment, summary,
+                $"seances/{context.Session.Id}/rapport-ars");
+            await outbox.QueueAsync(mail, referent.Email, $"report:{context.Session.Id}:{SessionParticipant.Normalise(referent.Email)}");
         }
     }
+}
+
+/// <summary>The consultant's report after a session: to the wave's ARS referents.</summary>
+public sealed record ReportSubmittedMail(
+    string Name, string Consultant, string ReportTitle, string Title, string Date, string Programme, string WaveName, string GroupName,
+    string? Comment, string Summary, string Link) : MailModel
+{
+    public override string Template => SessionReports.Template;
 }

@@ -1,5 +1,4 @@
 using System.Net.Mail;
-using System.Text.Json.Nodes;
 using Benchmark.Core.Common;
 using Benchmark.Core.Definitions;
 using Benchmark.Core.Domain;
@@ -22,10 +21,9 @@ public sealed record Invitation(string? FullName, string? Email, string? RoleId)
 /// <c>{App:BaseUrl}/invitation?user={userId}&amp;token={token}</c> (<see cref="PasswordLinks"/>, the /invitation page's own builder). The account, the team
 /// row and the message commit in one transaction: an invitation is never queued for a member that was not saved.
 /// </summary>
-public sealed class InviteTeamMember(BenchmarkDbContext db, UserManager<AppUser> users, IOptions<MailOptions> mail, TimeProvider clock)
+public sealed class InviteTeamMember(BenchmarkDbContext db, UserManager<AppUser> users, MailOutbox outbox, IOptions<MailOptions> mail, TimeProvider clock)
 {
     public const string Kind = "invitation";
-    public const string Subject = "Invitation à rejoindre Benchmark";
 
     /// <summary>Checks the fields; returns the errors keyed by field name (empty when the invitation can be sent).</summary>
     public static Dictionary<string, string> Validate(Invitation invitation, WorkflowDefinition definition)
@@ -82,16 +80,10 @@ public sealed class InviteTeamMember(BenchmarkDbContext db, UserManager<AppUser>
             await users.AddToRoleAsync(account, AppRoles.TeamMember);
             var link = await PasswordLinks.InvitationAsync(users, mail.Value, account);
             var role = definition.FindRole(invitation.RoleId!)!;
-            var payload = new JsonObject
-            {
-                ["template"] = Kind,
-                ["model"] = new JsonObject
-                {
-                    ["name"] = fullName, ["link"] = link, ["inviter"] = actor, ["expires_in_days"] = PasswordLinks.ValidDays,
-                    ["context"] = $"l'équipe projet de « {establishment.Name} » ({role.Title}) dans la démarche « {definition.Title} »",
-                },
-            };
-            db.OutboxMessages.Add(new OutboxMessage(Guid.CreateVersion7(), $"{Kind}:{account.Id}", Kind, email, Subject, payload.ToJsonString(), now));
+            await outbox.QueueAsync(
+                new InvitationMail(fullName, link, actor, PasswordLinks.ValidDays,
+                    $"l'équipe projet de « {establishment.Name} » ({role.Title}) dans la démarche « {definition.Title} »"),
+                email, $"{Kind}:{account.Id}");
         }
 
         var member = new TeamMember(Guid.CreateVersion7(), enrolment.Id, invitation.RoleId!, fullName, email, account.Id);

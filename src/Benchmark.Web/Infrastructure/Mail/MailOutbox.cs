@@ -19,13 +19,23 @@ namespace Benchmark.Web.Infrastructure.Mail;
 /// subject template is rendered at send time.
 /// </para>
 /// To add an email: write <c>templates/&lt;name&gt;.subject.liquid</c>, <c>.html.liquid</c> and <c>.txt.liquid</c>, then
-/// call <see cref="QueueAsync"/> with that name and a model.
+/// write a <see cref="MailModel"/> record for it and queue it with <see cref="QueueAsync(MailModel, string, string)"/>.
 /// </summary>
 public sealed class MailOutbox(BenchmarkDbContext db, MailRenderer renderer, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
-    /// <summary>Adds the message to the context (the caller saves); the same idempotency key is never queued twice.</summary>
+    /// <summary>Adds a typed email to the context (the caller saves); the same idempotency key is never queued twice.</summary>
+    public Task<OutboxMessage> QueueAsync(MailModel mail, string recipient, string idempotencyKey)
+    {
+        ArgumentNullException.ThrowIfNull(mail);
+        return QueueAsync(mail.Template, recipient, mail, idempotencyKey);
+    }
+
+    /// <summary>
+    /// Adds the message to the context (the caller saves); the same idempotency key is never queued twice. The
+    /// application queues typed <see cref="MailModel"/>s; this untyped form is left to the mail tests and benches.
+    /// </summary>
     public async Task<OutboxMessage> QueueAsync(string template, string recipient, object model, string idempotencyKey)
     {
         var payload = Payload(template, model);
@@ -37,7 +47,7 @@ public sealed class MailOutbox(BenchmarkDbContext db, MailRenderer renderer, Tim
 
     /// <summary>
     /// The row of a message whose model is a set of strings (a reminder's), not added to the context: for a caller
-    /// that writes many rows in one statement. Same payload format and rendered subject as <see cref="QueueAsync"/>,
+    /// that writes many rows in one statement. Same payload format and rendered subject as <see cref="QueueAsync(string, string, object, string)"/>,
     /// written straight to JSON (no JSON tree per message).
     /// </summary>
     public async Task<OutboxMessage> BuildAsync(string template, string recipient, IReadOnlyDictionary<string, string> model, string idempotencyKey)

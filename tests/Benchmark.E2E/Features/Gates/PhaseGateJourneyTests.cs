@@ -5,14 +5,15 @@ using Microsoft.Playwright;
 namespace Benchmark.E2E.Features.Gates;
 
 /// <summary>
-/// The team ticks its checklist (one item « non applicable » with a reason) without reloading the page, the consultant
-/// closes the phase from the journey page, and the journey shows the next phase; axe-checked on both pages.
+/// The team ticks its checklist (one item « non applicable » with a reason) without reloading the page; the last tick
+/// meets the gate, so the phase closes by itself and the team lands on the next checklist; the consultant's journey page
+/// shows the next phase; axe-checked on the pages.
 /// </summary>
 [Collection(BrowserTestGroup.Name)]
 public sealed class PhaseGateJourneyTests(BrowserFixture browser)
 {
     [BrowserFact]
-    public async Task Checklist_WhenTeamTicksAndConsultantCloses_ThenTheJourneyShowsTheNextPhase()
+    public async Task Checklist_WhenTheTeamTicksTheLastItem_ThenThePhaseClosesByItselfAndTheJourneyShowsTheNextPhase()
     {
         var enrolment = await Steering.EnrolmentAsync(browser.App, 0, "benchmark-bloc-uca");
         var consultantEmail = await Steering.ConsultantOfAsync(browser.App, enrolment);
@@ -34,24 +35,30 @@ public sealed class PhaseGateJourneyTests(BrowserFixture browser)
         await Assertions.Expect(team.Locator("#item-equipe-dim-dsi")).ToHaveAttributeAsync("data-status", "NotApplicable");
         await Assertions.Expect(team.Locator("[data-progress='phase']")).ToContainTextAsync("1 / 4");
 
-        foreach (var item in new[] { "equipe-medical", "equipe-paramedical", "interlocuteur-privilegie" })
+        foreach (var item in new[] { "equipe-medical", "equipe-paramedical" })
         {
             await team.Locator($"#item-{item}").GetByRole(AriaRole.Button, new() { Name = "Cocher" }).ClickAsync();
             await Assertions.Expect(team.Locator($"#item-{item}")).ToHaveAttributeAsync("data-status", "Done");
         }
 
-        await Assertions.Expect(team.Locator("[data-progress='phase']")).ToContainTextAsync("4 / 4 (100 %)");
+        await Assertions.Expect(team.Locator("[data-progress='phase']")).ToContainTextAsync("3 / 4");
         await Artifacts.ScreenshotAsync(team, "checklist-equipe");
         await Accessibility.AssertNoViolationAsync(team);
 
+        // The last item meets the gate: the phase closes in the same command and the team lands on the next checklist.
+        await team.Locator("#item-interlocuteur-privilegie").GetByRole(AriaRole.Button, new() { Name = "Cocher" }).ClickAsync();
+        await Assertions.Expect(team.Locator("#succes-check-list"))
+            .ToContainTextAsync("Tout ce que demandait « Structure projet interne » est fait : la phase est close et « Formations et lancement » est ouverte.");
+        await Assertions.Expect(team.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Check-list : Formations et lancement");
+        await Artifacts.ScreenshotAsync(team, "checklist-phase-suivante");
+        await Accessibility.AssertNoViolationAsync(team);
+
+        // The last tick met the gate: the phase closed in the same command, nobody had to press « clore ».
         var consultant = await browser.NewPageAsync();
         await DemoUsers.SignInAsync(consultant, consultantEmail);
         await consultant.GotoAsync($"/parcours/{enrolment}");
-        await Assertions.Expect(consultant.Locator("#porte-ouverte")).ToBeVisibleAsync();
-        await consultant.GetByRole(AriaRole.Button, new() { Name = "Clore la phase « Structure projet interne » et ouvrir la suivante" }).ClickAsync();
-
-        await Assertions.Expect(consultant.GetByRole(AriaRole.Status)).ToContainTextAsync("La phase « Formations et lancement » est ouverte.");
         await Assertions.Expect(consultant.Locator(".fr-stepper__title")).ToContainTextAsync("Formations et lancement");
+        await Assertions.Expect(consultant.Locator("#porte-automatique")).ToBeVisibleAsync();
         await Assertions.Expect(consultant.Locator("#porte h3")).ToHaveTextAsync("Pour clore « Formations et lancement »");
         await Artifacts.ScreenshotAsync(consultant, "journey-phase-suivante");
         await Accessibility.AssertNoViolationAsync(consultant);

@@ -107,7 +107,7 @@ public sealed class ChecklistTests(BenchmarkApp app) : IClassFixture<BenchmarkAp
         Assert.Equal(["checklist.tick", "checklist.untick"], trail.Select(a => a.Action));
         Assert.Equal(("fait", "à faire", "Cochée par erreur"), (trail[1].Before, trail[1].After, trail[1].Justification));
         var again = await PostAsync(team, ChecklistPath(enrolment), "Untick", new Dictionary<string, string> { ["item"] = "interlocuteur-privilegie" });
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, again.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Contains("Cet élément n'est pas coché.", await TextAsync(again), StringComparison.Ordinal);
     }
 
@@ -139,8 +139,27 @@ public sealed class ChecklistTests(BenchmarkApp app) : IClassFixture<BenchmarkAp
         Assert.Contains("data-item=\"designation-trinome\"", page, StringComparison.Ordinal);
         Assert.DoesNotContain("handler=Tick", page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, post.StatusCode);
-        Assert.Contains("La check-list est tenue par l'équipe de l'établissement et son consultant.", await TextAsync(post), StringComparison.Ordinal);
+        Assert.Contains("» est tenu par : ", await TextAsync(post), StringComparison.Ordinal);
         Assert.Null((await StateAsync(app, enrolment)).Entry("designation-trinome"));
+    }
+
+    [Fact]
+    public async Task Tick_WhenTheTeamPostsAnItemTheConsultantOwns_ThenNoFormAndTheEngineRefusesIt()
+    {
+        // Security finding 4: an item is changed only by its owner's side.
+        var enrolment = await EnrolmentAsync(app, 0, "gestion-flux-patients");
+        using var team = await app.SignedInAsync(Team);
+
+        var page = await TextAsync(await team.GetAsync(new Uri(ChecklistPath(enrolment), UriKind.Relative)));
+        var tick = await TickAsync(team, enrolment, "docs-anap");
+        var notApplicable = await PostAsync(team, ChecklistPath(enrolment), "NotApplicable",
+            new Dictionary<string, string> { ["item"] = "docs-anap", ["reason"] = "Déjà lus" });
+
+        var item = page[page.IndexOf("data-item=\"docs-anap\"", StringComparison.Ordinal)..];
+        Assert.DoesNotContain("handler=Tick", item[..item.IndexOf("</li>", StringComparison.Ordinal)], StringComparison.Ordinal);
+        Assert.Equal((HttpStatusCode.UnprocessableEntity, HttpStatusCode.UnprocessableEntity), (tick.StatusCode, notApplicable.StatusCode));
+        Assert.Contains("est tenu par : Consultant", await TextAsync(tick), StringComparison.Ordinal);
+        Assert.Null((await StateAsync(app, enrolment)).Entry("docs-anap"));
     }
 
     [Fact]

@@ -61,7 +61,7 @@ public sealed partial class GateMissingTests(BenchmarkApp app) : IClassFixture<B
     }
 
     [Fact]
-    public async Task Dashboard_WhenTheTeamTicksAnItem_ThenItsLineLeavesTheRow()
+    public async Task Dashboard_WhenTheTeamTicksTheLastItem_ThenThePhaseAdvancesAndTheRowShowsTheNextGate()
     {
         var enrolment = await EnrolmentAsync(app, 0, "hdj-medecine");
         var before = (await ExpectedAsync())[enrolment];
@@ -78,10 +78,12 @@ public sealed partial class GateMissingTests(BenchmarkApp app) : IClassFixture<B
         Assert.Equal(HttpStatusCode.Redirect, (await TickAsync(team, enrolment, item.Id)).StatusCode);
 
         var row = RowOf(WebUtility.HtmlDecode(await admin.GetStringAsync(new Uri("/tableau-de-bord", UriKind.Relative))), enrolment);
-        var line = $"Élément de check-list « {item.Text} » à cocher";
-        Assert.Contains(line, before);
-        Assert.Equal(before.Where(m => m != line), Items(row));
-        Assert.Contains($"data-gate-missing=\"{before.Count - 1}\"", row, StringComparison.Ordinal);
+        var after = (await ExpectedAsync())[enrolment];
+        Assert.Equal([$"Élément de check-list « {item.Text} » à cocher"], before);
+        Assert.NotEqual(state.CurrentPhaseId, (await StateAsync(app, enrolment)).CurrentPhaseId);
+        Assert.NotEmpty(after);
+        Assert.Equal(after, Items(row));
+        Assert.Contains($"data-gate-missing=\"{after.Count}\"", row, StringComparison.Ordinal);
     }
 
     /// <summary>What the evaluator says each demo enrolment's open phase lacks (no session is held in the demo).</summary>

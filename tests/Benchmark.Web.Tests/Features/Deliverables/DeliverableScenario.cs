@@ -132,7 +132,7 @@ public static class DeliverableScenario
             var audits = await db.AuditEvents.CountAsync(a => a.EnrolmentId == enrolment && a.Action == "deliverable.approve");
             return new RaceOutcome(
                 results.Count(r => r.StatusCode == HttpStatusCode.Redirect),
-                results.Count(r => r.StatusCode == HttpStatusCode.OK && r.Text.Contains(Web.Features.Deliverables.DeliverableActions.AlreadyDecided, StringComparison.Ordinal)),
+                results.Count(r => r.StatusCode == HttpStatusCode.Conflict && r.Text.Contains(Web.Features.Deliverables.DeliverableActions.AlreadyDecided, StringComparison.Ordinal)),
                 record.Status, record.Reviews.Count, mails, team, audits);
         });
     }

@@ -14,7 +14,7 @@ namespace Benchmark.Web.Tests.Features.Gates;
 public sealed class GateTests(BenchmarkApp app) : IClassFixture<BenchmarkApp>
 {
     [Fact]
-    public async Task Close_WhenGateNotMetThenMet_ThenRefusedNamingWhatIsMissingThenNextPhaseOpensWithEmails()
+    public async Task Close_WhenGateNotMetThenMet_ThenRefusedNamingWhatIsMissingThenTheLastStepOpensTheNextPhaseWithEmails()
     {
         var enrolment = await EnrolmentAsync(app, 1, "benchmark-bloc-uca");
         using var team = await app.SignedInAsync(OtherTeam);
@@ -33,22 +33,20 @@ public sealed class GateTests(BenchmarkApp app) : IClassFixture<BenchmarkApp>
             Assert.Equal(HttpStatusCode.Redirect, (await TickAsync(team, enrolment, item)).StatusCode);
         }
 
+        Assert.Equal("structure-projet", (await StateAsync(app, enrolment)).CurrentPhaseId);
+
+        // The last requirement met (an item marked « non applicable » by the team) closes the phase in the same command.
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(team, ChecklistPath(enrolment), "NotApplicable",
             new Dictionary<string, string> { ["item"] = "interlocuteur-privilegie", ["reason"] = "Le pilote est l'interlocuteur" })).StatusCode);
-        var journeyBefore = await TextAsync(await consultant.GetAsync(new Uri($"/parcours/{enrolment}", UriKind.Relative)));
-        Assert.Contains("Toutes les conditions sont réunies", journeyBefore, StringComparison.Ordinal);
-        Assert.Contains("Clore la phase « Structure projet interne » et ouvrir la suivante", journeyBefore, StringComparison.Ordinal);
 
-        var closed = await CloseAsync(consultant, enrolment, "structure-projet");
-
-        Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
         var state = await StateAsync(app, enrolment);
         Assert.Equal("formations", state.CurrentPhaseId);
         Assert.Equal(PhaseStatus.Closed, state.Phase("structure-projet")!.Status);
         Assert.Null(state.Phase("structure-projet")!.ForcedJustification);
         var audit = await AuditAsync(app, enrolment);
-        Assert.Equal(["phase.close", "phase.open"], audit.TakeLast(2).Select(a => a.Action));
+        Assert.Equal(["checklist.not-applicable", "phase.close", "phase.open"], audit.TakeLast(3).Select(a => a.Action));
         Assert.Equal(["Structure projet interne", "Formations et lancement"], audit.TakeLast(2).Select(a => a.Target));
+        Assert.Equal("close : condition de passage remplie", audit[^2].After);
         var mails = await DbAsync(app, db => db.OutboxMessages.AsNoTracking().Where(m => m.Kind == "gate-opened" && m.IdempotencyKey.Contains(enrolment.ToString())).ToListAsync());
         Assert.Contains(mails, m => m.Recipient == OtherTeam);
         Assert.Contains(mails, m => m.Recipient == consultantEmail);
@@ -148,7 +146,6 @@ public sealed class GateTests(BenchmarkApp app) : IClassFixture<BenchmarkApp>
 
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(referent, Gate(enrolment), "Decide",
             new Dictionary<string, string> { ["phase"] = "visite-lancement", ["go"] = "true", ["comment"] = "Conforme après travaux" })).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await CloseAsync(referent, enrolment, "visite-lancement")).StatusCode);
 
         var state = await StateAsync(app, enrolment);
         Assert.Equal("mise-en-oeuvre", state.CurrentPhaseId);

@@ -82,7 +82,8 @@ public sealed class EnrolmentAndInvitationTests : IClassFixture<BenchmarkApp>
         var messages = await _app.DbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.Recipient == email).ToListAsync());
         var message = Assert.Single(messages);
         Assert.Equal(before + 1, await _app.DbAsync(db => db.OutboxMessages.CountAsync()));
-        Assert.Equal(("invitation", "Invitation à rejoindre Benchmark"), (message.Kind, message.Subject));
+        Assert.Equal("invitation", message.Kind);
+        Assert.EndsWith(" vous invite sur Benchmark", message.Subject, StringComparison.Ordinal);
         var link = (string)JsonNode.Parse(message.Payload)!["model"]!["link"]!;
         Assert.StartsWith($"http://localhost:5000/invitation?user={user.Id}&token=", link, StringComparison.Ordinal);
         var token = Uri.UnescapeDataString(link[(link.IndexOf("&token=", StringComparison.Ordinal) + 7)..]);
