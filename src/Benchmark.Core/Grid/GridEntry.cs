@@ -57,6 +57,9 @@ public sealed class GridRowIdentity(Guid enrolmentId)
 {
     private readonly Dictionary<ulong, int> _seen = new(1024);
 
+    /// <summary>Rows identical to an earlier row of the same file (kept: two acts may share every column).</summary>
+    public int Repeats { get; private set; }
+
     public Guid Next(GridRow row)
     {
         Span<byte> buffer = stackalloc byte[1024];
@@ -77,6 +80,7 @@ public sealed class GridRowIdentity(Guid enrolmentId)
         var content = BinaryPrimitives.ReadUInt64LittleEndian(hash);
         _seen.TryGetValue(content, out var rank);
         _seen[content] = rank + 1;
+        Repeats += rank > 0 ? 1 : 0;
 
         // The rank goes into the last four bytes, so the n-th copy of a row is always the same id.
         BinaryPrimitives.WriteInt32LittleEndian(hash[12..], BinaryPrimitives.ReadInt32LittleEndian(hash[12..]) ^ rank);
@@ -127,5 +131,16 @@ public sealed class GridImport
 
     public int RowsRejected { get; private set; }
 
+    /// <summary>
+    /// False while the import's rows are being written in short transactions (embedded database): they are not part of
+    /// the grid until the import completes, and are deleted if it does not.
+    /// </summary>
+    public bool Completed { get; private set; } = true;
+
     public void Record(int rowsRead, int rowsImported, int rowsRejected) => (RowsRead, RowsImported, RowsRejected) = (rowsRead, rowsImported, rowsRejected);
+
+    /// <summary>Registers the import before its rows are written; <see cref="Complete"/> makes them part of the grid.</summary>
+    public void Begin() => Completed = false;
+
+    public void Complete() => Completed = true;
 }

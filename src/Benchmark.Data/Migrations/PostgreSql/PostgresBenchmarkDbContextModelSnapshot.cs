@@ -1053,6 +1053,9 @@ namespace Benchmark.Data.Migrations.PostgreSql
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("Completed")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid>("EnrolmentId")
                         .HasColumnType("uuid");
 

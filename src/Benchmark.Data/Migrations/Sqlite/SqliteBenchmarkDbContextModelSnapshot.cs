@@ -1046,6 +1046,9 @@ namespace Benchmark.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Completed")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("EnrolmentId")
                         .HasColumnType("TEXT");
 

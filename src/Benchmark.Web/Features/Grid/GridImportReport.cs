@@ -7,13 +7,13 @@ namespace Benchmark.Web.Features.Grid;
 /// refused, the periods whose values were held, or when the same file was imported before.
 /// </summary>
 public sealed record GridImportReport(int RowsValid, long RowsAdded, int RowsRejected, IReadOnlyList<string> Locked, IReadOnlyList<string> InReview,
-    DateTimeOffset? AlreadyImportedAt)
+    DateTimeOffset? AlreadyImportedAt, int Repeats = 0)
 {
     public static GridImportReport From(GridImportOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
         return new GridImportReport(outcome.Log?.RowsValid ?? 0, outcome.RowsAdded, outcome.Log?.RowsRejected ?? 0, outcome.Held.Locked, outcome.Held.InReview,
-            outcome.Status == GridImportStatus.AlreadyImported ? outcome.ImportedAt : null);
+            outcome.Status == GridImportStatus.AlreadyImported ? outcome.ImportedAt : null, outcome.Repeats);
     }
 
     public string ToJson() => JsonSerializer.Serialize(this);

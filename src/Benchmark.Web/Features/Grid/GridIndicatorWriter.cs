@@ -13,15 +13,20 @@ namespace Benchmark.Web.Features.Grid;
 /// </summary>
 public sealed class GridIndicatorWriter(BenchmarkDbContext db)
 {
-    public Task<List<GridCell>> CellsAsync(Guid enrolmentId, CancellationToken cancellationToken) => Cells(db.GridEntries, enrolmentId).ToListAsync(cancellationToken);
+    public Task<List<GridCell>> CellsAsync(Guid enrolmentId, CancellationToken cancellationToken) => Cells(db, enrolmentId).ToListAsync(cancellationToken);
 
-    public static IQueryable<GridCell> Cells(IQueryable<GridEntry> entries, Guid enrolmentId) =>
-        entries.Where(e => e.EnrolmentId == enrolmentId)
+    /// <summary>The grid's cells: the rows of completed imports only (an import still being written is not part of it).</summary>
+    public static IQueryable<GridCell> Cells(BenchmarkDbContext db, Guid enrolmentId)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var completed = db.GridImports.Where(i => i.EnrolmentId == enrolmentId && i.Completed).Select(i => i.Id);
+        return db.GridEntries.AsNoTracking().Where(e => e.EnrolmentId == enrolmentId && completed.Contains(e.ImportId))
             .GroupBy(e => new { e.Month, e.Activity, e.Provenance, e.AppointmentType, e.ReportBucket })
             .Select(g => new GridCell(
                 g.Key.Month, g.Key.Activity, g.Key.Provenance, g.Key.AppointmentType, g.Key.ReportBucket, g.Count(),
                 g.Sum(e => (long?)e.AppointmentDelay) ?? 0, g.Count(e => e.AppointmentDelay != null),
                 g.Sum(e => e.ReportDelay) ?? 0, g.Count(e => e.ReportDelay != null)));
+    }
 
     /// <summary>Writes the computed inputs; returns the periods left untouched because submitted or validated.</summary>
     public async Task<GridHeldPeriods> WriteAsync(GridTarget target, string actor, DateTimeOffset now, CancellationToken cancellationToken)

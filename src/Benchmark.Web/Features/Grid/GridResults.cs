@@ -21,8 +21,8 @@ internal sealed class GridResults(BenchmarkDbContext db)
 {
     public async Task<GridResultsView> LoadAsync(Guid enrolmentId, CancellationToken cancellationToken)
     {
-        var cells = await GridIndicatorWriter.Cells(db.GridEntries.AsNoTracking(), enrolmentId).ToListAsync(cancellationToken);
-        var imports = await db.GridImports.AsNoTracking().Where(i => i.EnrolmentId == enrolmentId)
+        var cells = await GridIndicatorWriter.Cells(db, enrolmentId).ToListAsync(cancellationToken);
+        var imports = await db.GridImports.AsNoTracking().Where(i => i.EnrolmentId == enrolmentId && i.Completed)
             .Select(i => new GridImportLine(i.ImportedAt, i.FileName, i.RowsRead, i.RowsImported, i.RowsRejected, i.ValidRowsOnly))
             .ToListAsync(cancellationToken);
         return new GridResultsView(

@@ -15,12 +15,13 @@ internal static class GridRowBatches
     public const int Capacity = 4;
 
     public static async IAsyncEnumerable<(Guid Id, GridRow Row)[]> ReadAsync(
-        GridSheet sheet, Guid enrolmentId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        GridSheet sheet, GridRowIdentity identity, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sheet);
+        ArgumentNullException.ThrowIfNull(identity);
         var channel = Channel.CreateBounded<(Guid Id, GridRow Row)[]>(new BoundedChannelOptions(Capacity) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var producer = Task.Run(() => ProduceAsync(sheet, enrolmentId, channel.Writer, stop.Token), stop.Token);
+        var producer = Task.Run(() => ProduceAsync(sheet, identity, channel.Writer, stop.Token), stop.Token);
         try
         {
             await foreach (var batch in channel.Reader.ReadAllAsync(cancellationToken))
@@ -38,11 +39,10 @@ internal static class GridRowBatches
         await producer;
     }
 
-    private static async Task ProduceAsync(GridSheet sheet, Guid enrolmentId, ChannelWriter<(Guid Id, GridRow Row)[]> writer, CancellationToken cancellationToken)
+    private static async Task ProduceAsync(GridSheet sheet, GridRowIdentity identity, ChannelWriter<(Guid Id, GridRow Row)[]> writer, CancellationToken cancellationToken)
     {
         try
         {
-            var identity = new GridRowIdentity(enrolmentId);
             var batch = new (Guid Id, GridRow Row)[BatchSize];
             var count = 0;
             foreach (var (_, row) in sheet.Rows())

@@ -5,6 +5,7 @@ internal static class GridSetup
 {
     public static IServiceCollection AddGrid(this IServiceCollection services)
     {
+        services.AddOptions<GridImportOptions>().BindConfiguration(GridImportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<GridTargets>();
         services.AddScoped<GridImporter>();
         services.AddScoped<GridIndicatorWriter>();
