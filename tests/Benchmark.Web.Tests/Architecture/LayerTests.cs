@@ -68,7 +68,6 @@ public sealed class LayerTests
         "Benchmark.Web.Features.Establishments.NewModel",
         "Benchmark.Web.Features.Grid.GridImporter",
         "Benchmark.Web.Features.Grid.GridIndicatorWriter",
-        "Benchmark.Web.Features.Indicators.PeriodReporting",
         "Benchmark.Web.Features.Outbox.MessagesModel",
         "Benchmark.Web.Features.Roadmap.IndexModel",
         "Benchmark.Web.Features.Tokens.IndexModel",
