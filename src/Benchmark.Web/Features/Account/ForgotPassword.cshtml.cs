@@ -2,6 +2,7 @@ using Benchmark.Core.Domain;
 using Benchmark.Data;
 using Benchmark.Data.Identity;
 using Benchmark.Web.Infrastructure.Mail;
+using Benchmark.Web.Pipeline;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -14,11 +15,13 @@ namespace Benchmark.Web.Features.Account;
 /// <summary>
 /// « Mot de passe oublié » : whatever the address, the same neutral answer (no one learns whether an account
 /// exists). For an existing account a <c>password-reset</c> email is queued with a <c>/reinitialiser</c> link, at most
-/// one per account every <see cref="Throttle"/> so the form cannot be used to flood a mailbox.
+/// one per account every <see cref="Throttle"/> so the form cannot be used to flood a mailbox. The message is saved through
+/// <see cref="UnitOfWork"/>; a request that loses a race to another one for the same account (the same idempotency key)
+/// queues nothing and still gets the neutral answer: another message is on its way, and a 409 would tell that the account exists.
 /// </summary>
 [AllowAnonymous]
 public sealed class ForgotPasswordModel(
-    UserManager<AppUser> users, BenchmarkDbContext db, MailOutbox outbox, IOptions<MailOptions> options, TimeProvider clock) : PageModel
+    UserManager<AppUser> users, BenchmarkDbContext db, MailOutbox outbox, UnitOfWork unit, IOptions<MailOptions> options, TimeProvider clock) : PageModel
 {
     public const string Kind = "password-reset";
 
@@ -34,7 +37,7 @@ public sealed class ForgotPasswordModel(
 
     public bool Sent { get; private set; }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var email = Email?.Trim();
         if (string.IsNullOrEmpty(email) || !MimeKit.MailboxAddress.TryParse(email, out _) || !email.Contains('@', StringComparison.Ordinal))
@@ -48,7 +51,8 @@ public sealed class ForgotPasswordModel(
             var link = await PasswordLinks.ResetAsync(users, options.Value, user);
             var now = clock.GetUtcNow();
             await outbox.QueueAsync(new PasswordResetMail(user.FullName, link, PasswordLinks.ValidDays), address, $"{Kind}:{user.Id:N}:{now.UtcTicks}");
-            await db.SaveChangesAsync();
+            // A lost race (another message just queued for the account) answers the same: see the summary.
+            _ = await unit.SaveAsync(true, new CommandName("account.password-reset", "anonyme", user.Id), null, cancellationToken);
         }
 
         Sent = true;

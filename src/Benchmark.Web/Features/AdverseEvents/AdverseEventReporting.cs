@@ -1,4 +1,5 @@
 using System.Globalization;
+using Benchmark.Core.Common;
 using Benchmark.Core.Definitions;
 using Benchmark.Core.Domain;
 using Benchmark.Core.OfficeSurgery;
@@ -7,6 +8,7 @@ using Benchmark.Data;
 using Benchmark.Data.Identity;
 using Benchmark.Web.Features.Access;
 using Benchmark.Web.Infrastructure.Mail;
+using Benchmark.Web.Pipeline;
 using Microsoft.EntityFrameworkCore;
 
 namespace Benchmark.Web.Features.AdverseEvents;
@@ -20,11 +22,16 @@ public sealed record AdverseEventInput(string? OccurredOn, string? Timing, strin
 /// <summary>
 /// Serious adverse events of an office-surgery enrolment (a programme with a candidature dossier). Reporting writes,
 /// in one SaveChanges, the event, a critical <see cref="Alert"/>, an audit event and one <c>eig-signalement</c> email per
-/// ARS referent of the wave (else the agency's ARS reviewers): the ARS hears of it at once.
+/// ARS referent of the wave (else the agency's ARS reviewers): the ARS hears of it at once. The save goes through
+/// <see cref="UnitOfWork"/>: a conflict drops all of it (no alert, no email without its event).
 /// </summary>
-public sealed class AdverseEventReporting(AccessScope scope, BenchmarkDbContext db, MailOutbox outbox, TimeProvider clock)
+public sealed class AdverseEventReporting(AccessScope scope, BenchmarkDbContext db, MailOutbox outbox, UnitOfWork unit, TimeProvider clock)
 {
     public const string Template = "eig-signalement";
+
+    public const string Conflict =
+        "Le signalement n'a pas été enregistré : quelqu'un d'autre a modifié ce parcours en même temps. Rechargez la page et signalez de nouveau l'événement.";
+
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
     public async Task<AdverseEventContext?> LoadAsync(Guid enrolmentId, CancellationToken cancellationToken)
@@ -49,8 +56,11 @@ public sealed class AdverseEventReporting(AccessScope scope, BenchmarkDbContext 
         return new AdverseEventContext(enrolment, wave, definition, establishment, member, events);
     }
 
-    /// <summary>Reports the event, or returns the field errors (nothing saved).</summary>
-    public async Task<IReadOnlyList<FieldError>> ReportAsync(AdverseEventContext context, AdverseEventInput input, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reports the event: the field errors when the input is refused (nothing saved; none when the event is reported), or
+    /// <see cref="Error.Conflict"/> when the save lost a race (nothing saved either).
+    /// </summary>
+    public async Task<Result<IReadOnlyList<FieldError>>> ReportAsync(AdverseEventContext context, AdverseEventInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
@@ -76,7 +86,7 @@ public sealed class AdverseEventReporting(AccessScope scope, BenchmarkDbContext 
         errors.AddRange(invalid.Where(e => errors.All(x => x.Field != e.Field)));
         if (errors.Count > 0 || reported is null)
         {
-            return errors;
+            return Result<IReadOnlyList<FieldError>>.Ok(errors);
         }
 
         db.Set<AdverseEvent>().Add(reported);
@@ -94,8 +104,8 @@ public sealed class AdverseEventReporting(AccessScope scope, BenchmarkDbContext 
                 email, $"eig:{reported.Id}:{email.ToUpperInvariant()}");
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        return [];
+        return await unit.SaveAsync<IReadOnlyList<FieldError>>(
+            [], new CommandName("eig.report", scope.User.Name, reported.Id), _ => Task.FromResult(Error.Conflict(Conflict)), cancellationToken);
     }
 
     private async Task<List<(string Email, string Name)>> ArsRecipientsAsync(Wave wave, CancellationToken cancellationToken)

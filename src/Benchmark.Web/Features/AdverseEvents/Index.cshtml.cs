@@ -1,19 +1,24 @@
 using Benchmark.Data;
 using Benchmark.Web.Features.Access;
 using Benchmark.Web.Infrastructure.Mail;
+using Benchmark.Web.Infrastructure.Pages;
+using Benchmark.Web.Pipeline;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Benchmark.Web.Features.AdverseEvents;
 
 /// <summary>Serious adverse events of an office-surgery enrolment: the team reports one, everybody in scope reads them.</summary>
-public sealed class IndexModel(AccessScope scope, BenchmarkDbContext db, MailOutbox outbox, TimeProvider clock) : PageModel
+public sealed class IndexModel(AccessScope scope, BenchmarkDbContext db, MailOutbox outbox, UnitOfWork unit, TimeProvider clock) : PageModel
 {
-    private readonly AdverseEventReporting _reporting = new(scope, db, outbox, clock);
+    private readonly AdverseEventReporting _reporting = new(scope, db, outbox, unit, clock);
 
     public AdverseEventContext Context { get; private set; } = null!;
 
     public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Why the report was refused as a whole (a conflict): shown above the form, which keeps what was typed.</summary>
+    public string? Alert { get; private set; }
 
     [BindProperty]
     public string? OccurredOn { get; set; }
@@ -49,10 +54,16 @@ public sealed class IndexModel(AccessScope scope, BenchmarkDbContext db, MailOut
         }
 
         Context = context;
-        var errors = await _reporting.ReportAsync(context, new AdverseEventInput(OccurredOn, Timing, CcamCode, Description, Measures), cancellationToken);
-        if (errors.Count > 0)
+        var reported = await _reporting.ReportAsync(context, new AdverseEventInput(OccurredOn, Timing, CcamCode, Description, Measures), cancellationToken);
+        if (!reported.IsSuccess)
         {
-            foreach (var e in errors)
+            Alert = this.Refuse(reported.Error!);
+            return Page();
+        }
+
+        if (reported.Value.Count > 0)
+        {
+            foreach (var e in reported.Value)
             {
                 Errors.TryAdd(e.Field, e.Message);
             }

@@ -1,3 +1,4 @@
+using Benchmark.Core.Common;
 using Benchmark.Core.Definitions;
 using Benchmark.Core.OfficeSurgery;
 using Benchmark.Core.Roadmap;
@@ -5,6 +6,8 @@ using Benchmark.Data;
 using Benchmark.Web.Features.Access;
 using Benchmark.Web.Features.Deliverables;
 using Benchmark.Web.Features.Roadmap;
+using Benchmark.Web.Infrastructure.Pages;
+using Benchmark.Web.Pipeline;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -12,10 +15,14 @@ namespace Benchmark.Web.Features.Candidature;
 
 /// <summary>
 /// The office-surgery candidature dossier (sections A–I): the team edits its draft and submits it as a version through
-/// <see cref="DeliverableActions"/>; the page also shows the ARS visit gate and the funding panel.
+/// <see cref="DeliverableActions"/>; the page also shows the ARS visit gate and the funding panel. The draft saves through
+/// <see cref="UnitOfWork"/>: two members saving the first draft at once, the second is told (409) and keeps what they typed.
 /// </summary>
-public sealed class IndexModel(AccessScope scope, BenchmarkDbContext db, DeliverableActions actions, TimeProvider clock) : PageModel
+public sealed class IndexModel(AccessScope scope, BenchmarkDbContext db, DeliverableActions actions, UnitOfWork unit, TimeProvider clock) : PageModel
 {
+    public const string DraftConflict =
+        "Un autre membre de l'équipe vient d'enregistrer ce dossier de candidature : votre brouillon n'a pas été enregistré. Rechargez la page pour voir sa version, puis reportez vos modifications.";
+
     private readonly StructuredDeliverables _deliverables = new(scope, db);
 
     public StructuredContext Context { get; private set; } = null!;
@@ -57,7 +64,13 @@ public sealed class IndexModel(AccessScope scope, BenchmarkDbContext db, Deliver
         }
 
         _deliverables.SaveDraft(Context, StructuredJson.Serialize(dossier), clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
+        var saved = await unit.SaveAsync(true, new CommandName("candidature.draft", scope.User.Name, Context.Enrolment.Id),
+            _ => Task.FromResult(Error.Conflict(DraftConflict)), cancellationToken);
+        if (!saved.IsSuccess)
+        {
+            return Refused(saved.Error!);
+        }
+
         TempData["Succes"] = "Le brouillon du dossier de candidature est enregistré.";
         return Redirect(Context.Path("candidature"));
     }
@@ -81,15 +94,21 @@ public sealed class IndexModel(AccessScope scope, BenchmarkDbContext db, Deliver
         if (!submitted.IsSuccess)
         {
             db.ChangeTracker.Clear();
-            Alert = submitted.Error!.Message;
-            return Invalid([]);
+            return Refused(submitted.Error!);
         }
 
         TempData["Succes"] = $"La version {submitted.Value.Version} du dossier de candidature est déposée : elle attend la validation de l'ARS.";
         return Redirect(Context.Path("candidature"));
     }
 
-    private PageResult Invalid(IEnumerable<FieldError> errors)
+    /// <summary>The whole command was refused (e.g. a conflict, 409): its message above the form, which keeps what was typed.</summary>
+    private PageResult Refused(Error error)
+    {
+        Alert = this.Refuse(error);
+        return Invalid([], Response.StatusCode);
+    }
+
+    private PageResult Invalid(IEnumerable<FieldError> errors, int status = StatusCodes.Status422UnprocessableEntity)
     {
         foreach (var e in errors)
         {
@@ -107,7 +126,7 @@ public sealed class IndexModel(AccessScope scope, BenchmarkDbContext db, Deliver
             Form.Risks.Add(new RiskRow());
         }
 
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        Response.StatusCode = status;
         return Page();
     }
 

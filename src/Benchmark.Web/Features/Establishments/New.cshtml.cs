@@ -1,15 +1,21 @@
+using Benchmark.Core.Common;
 using Benchmark.Core.Domain;
 using Benchmark.Data;
 using Benchmark.Web.Features.Access;
 using Benchmark.Web.Features.Waves;
+using Benchmark.Web.Pipeline;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Benchmark.Web.Features.Establishments;
 
-/// <summary>Adds an establishment to the agency; its FINESS number is checked and must not be registered already. ArsAdmin only.</summary>
-public sealed class NewModel(AccessScope scope, BenchmarkDbContext db, TimeProvider clock) : PageModel
+/// <summary>
+/// Adds an establishment to the agency; its FINESS number is checked and must not be registered already. ArsAdmin only.
+/// Saved through <see cref="UnitOfWork"/>: when someone else registers the same FINESS at the same moment, the unique
+/// key refuses the second one, which is told so beside the field (409).
+/// </summary>
+public sealed class NewModel(AccessScope scope, BenchmarkDbContext db, UnitOfWork unit, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public string? Finess { get; set; }
@@ -60,7 +66,7 @@ public sealed class NewModel(AccessScope scope, BenchmarkDbContext db, TimeProvi
         }
         else if (await db.Establishments.AnyAsync(e => e.Finess == finess.Value, cancellationToken))
         {
-            Errors[nameof(Finess)] = $"Le numéro FINESS {finess.Value} est déjà enregistré : cet établissement existe déjà.";
+            Errors[nameof(Finess)] = Registered(finess.Value);
         }
 
         if (string.IsNullOrWhiteSpace(Name))
@@ -93,8 +99,19 @@ public sealed class NewModel(AccessScope scope, BenchmarkDbContext db, TimeProvi
 
         db.Establishments.Add(created.Value);
         db.AuditEvents.Add(new AuditEvent(clock.GetUtcNow(), scope.User.Name, null, null, "establishment.create", created.Value.Finess, null, created.Value.Name));
-        await db.SaveChangesAsync(cancellationToken);
-        TempData["Succes"] = $"L'établissement « {created.Value.Name} » est enregistré.";
-        return Redirect($"/etablissements/{created.Value.Id}");
+        var saved = await unit.SaveAsync(created.Value, new CommandName("establishment.create", scope.User.Name, created.Value.Id),
+            _ => Task.FromResult(new Error("conflict", Registered(created.Value.Finess), nameof(Finess))), cancellationToken);
+        if (!saved.IsSuccess)
+        {
+            Errors[nameof(Finess)] = saved.Error!.Message;
+            Alert = "L'établissement n'a pas été enregistré : corrigez les champs signalés.";
+            Response.StatusCode = ArsEditing.ErrorStatus(Request, saved.Error);
+            return Page();
+        }
+
+        TempData["Succes"] = $"L'établissement « {saved.Value.Name} » est enregistré.";
+        return Redirect($"/etablissements/{saved.Value.Id}");
     }
+
+    private static string Registered(string finess) => $"Le numéro FINESS {finess} est déjà enregistré : cet établissement existe déjà.";
 }

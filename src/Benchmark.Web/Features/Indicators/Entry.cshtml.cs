@@ -1,5 +1,7 @@
+using Benchmark.Core.Common;
 using Benchmark.Core.Domain;
 using Benchmark.Core.Indicators;
+using Benchmark.Web.Infrastructure.Pages;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -7,7 +9,8 @@ namespace Benchmark.Web.Features.Indicators;
 
 /// <summary>
 /// One period's report for one enrolment: the team enters the inputs (values computed at once through htmx), saves a
-/// draft or submits; the consultant validates or sends back; an ArsAdmin unlocks a validated period.
+/// draft or submits; the consultant validates or sends back; an ArsAdmin unlocks a validated period. A refused command
+/// answers through <see cref="PageResults"/>: 422 for what was typed, 409 when someone else changed the period first.
 /// </summary>
 public sealed class EntryModel(IndicatorData data, PeriodReporting reporting) : PageModel
 {
@@ -89,13 +92,13 @@ public sealed class EntryModel(IndicatorData data, PeriodReporting reporting) : 
         ReadPosted(submitting: submit);
         if (!Form.IsValid)
         {
-            return Invalid("Rien n'a été enregistré : corrigez les champs signalés.");
+            return Invalid(Error.Invalid("Rien n'a été enregistré : corrigez les champs signalés."));
         }
 
         var result = await reporting.SaveAsync(Context, Period, Form, data.Scope.User.Name, submit, cancellationToken);
         if (!result.IsSuccess)
         {
-            return Invalid(result.Error!.Message);
+            return Invalid(result.Error!);
         }
 
         TempData["Succes"] = submit ? "La période est soumise : le consultant va la valider." : "Le brouillon est enregistré.";
@@ -104,7 +107,7 @@ public sealed class EntryModel(IndicatorData data, PeriodReporting reporting) : 
 
     private async Task<IActionResult> ReviewAsync(
         Guid enrolmentId, string? periode, Func<ReportRights, bool> allowed,
-        Func<IndicatorEnrolment, ReportingPeriod, string, Task<Core.Common.Result<IndicatorValueStatus>>> act, string success, CancellationToken cancellationToken)
+        Func<IndicatorEnrolment, ReportingPeriod, string, Task<Result<IndicatorValueStatus>>> act, string success, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(enrolmentId, periode, cancellationToken) || !allowed(Rights))
         {
@@ -120,7 +123,7 @@ public sealed class EntryModel(IndicatorData data, PeriodReporting reporting) : 
             }
 
             Form = IndicatorForm.Read(Indicators, Fields.GetValueOrDefault, submitting: false);
-            return Invalid(result.Error!.Message);
+            return Invalid(result.Error!);
         }
 
         TempData["Succes"] = success;
@@ -129,10 +132,9 @@ public sealed class EntryModel(IndicatorData data, PeriodReporting reporting) : 
 
     private string EntryUrl(Guid enrolmentId) => $"/participations/{enrolmentId}/indicateurs/saisie?periode={Period.Key}";
 
-    private PageResult Invalid(string message)
+    private PageResult Invalid(Error error)
     {
-        Alert = message;
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        Alert = this.Refuse(error);
         return Page();
     }
 

@@ -4,6 +4,7 @@ using Benchmark.Core.Domain;
 using Benchmark.Core.Indicators;
 using Benchmark.Core.Scheduling;
 using Benchmark.Data;
+using Benchmark.Web.Pipeline;
 using Microsoft.EntityFrameworkCore;
 
 namespace Benchmark.Web.Features.Indicators;
@@ -13,10 +14,13 @@ public sealed record ReportRights(bool CanEnter, bool CanReview, bool CanUnlock)
 
 /// <summary>
 /// The commands of a period report: save a draft, submit, validate, send back, unlock. Each one writes the values, the
-/// report's state and an audit event in one SaveChanges; a refused transition changes nothing.
+/// report's state and an audit event in one save through <see cref="UnitOfWork"/>; a refused transition changes nothing,
+/// and a save that loses a race (two first entries of one period, a report changed meanwhile) answers <see cref="Concurrent"/>.
 /// </summary>
-public sealed class PeriodReporting(BenchmarkDbContext db, TimeProvider clock)
+public sealed class PeriodReporting(BenchmarkDbContext db, UnitOfWork unit, TimeProvider clock)
 {
+    public const string Concurrent = "Quelqu'un a modifié cette période en même temps que vous : rechargez la page et recommencez.";
+
     public static ReportRights Rights(Access.CurrentUser user, IndicatorValueStatus status) => new(
         (user.IsTeamMember || user.IsConsultant || user.IsArsAdmin) && status is IndicatorValueStatus.Draft or IndicatorValueStatus.SentBack,
         (user.IsConsultant || user.IsArsAdmin) && status == IndicatorValueStatus.Submitted,
@@ -77,7 +81,7 @@ public sealed class PeriodReporting(BenchmarkDbContext db, TimeProvider clock)
         Follow(rows.Values, report.Status);
         db.AuditEvents.Add(new AuditEvent(now, actor, context.Wave.Id, context.Enrolment.Id, submit ? "indicators.submit" : "indicators.save",
             Target(period), before.ToString(), changes.Length == 0 ? report.Status.ToString() : $"{report.Status} ; {changes}"));
-        return await CommitAsync(report.Status, cancellationToken);
+        return await CommitAsync(report, submit ? "indicators.submit" : "indicators.save", actor, cancellationToken);
     }
 
     /// <summary>The periods the enrolment's wave takes values for (see <see cref="IndicatorWindow"/>).</summary>
@@ -118,7 +122,7 @@ public sealed class PeriodReporting(BenchmarkDbContext db, TimeProvider clock)
         var trimmed = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
         db.AuditEvents.Add(new AuditEvent(now, actor, context.Wave.Id, context.Enrolment.Id, action, Target(period), before.ToString(),
             justified || trimmed is null ? report.Status.ToString() : $"{report.Status} ; {trimmed}", justified ? trimmed : null));
-        return await CommitAsync(report.Status, cancellationToken);
+        return await CommitAsync(report, action, actor, cancellationToken);
     }
 
     private static void Follow(IEnumerable<IndicatorValue> values, IndicatorValueStatus status)
@@ -129,19 +133,8 @@ public sealed class PeriodReporting(BenchmarkDbContext db, TimeProvider clock)
         }
     }
 
-    private async Task<Result<IndicatorValueStatus>> CommitAsync(IndicatorValueStatus status, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return status;
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-            return Error.Conflict("Quelqu'un a modifié cette période en même temps que vous : rechargez la page et recommencez.");
-        }
-    }
+    private Task<Result<IndicatorValueStatus>> CommitAsync(IndicatorPeriodReport report, string action, string actor, CancellationToken cancellationToken) =>
+        unit.SaveAsync(report.Status, new CommandName(action, actor, report.Id), _ => Task.FromResult(Error.Conflict(Concurrent)), cancellationToken);
 
     private static string Target(ReportingPeriod period) => $"indicateurs:{period.Key}";
 

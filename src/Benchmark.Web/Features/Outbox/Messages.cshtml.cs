@@ -3,6 +3,8 @@ using Benchmark.Core.Domain;
 using Benchmark.Core.Scheduling;
 using Benchmark.Data;
 using Benchmark.Web.Features.Access;
+using Benchmark.Web.Infrastructure.Pages;
+using Benchmark.Web.Pipeline;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -13,10 +15,14 @@ namespace Benchmark.Web.Features.Outbox;
 /// « Messages en échec » (ArsAdmin only; 404 for anyone else): outbox messages that failed for good, and those still
 /// pending after an attempt or for longer than <see cref="LongPending"/>, with their attempts and last error.
 /// « Renvoyer » puts a failed message back in the queue (<see cref="OutboxMessage.Resend"/>): one more attempt, the same
-/// Message-ID; the action is audited.
+/// Message-ID; the action is audited. The resend saves through <see cref="UnitOfWork"/>: when the message changed meanwhile
+/// (another administrator resent it, or the dispatcher took it), nothing is saved and the page says so (409).
 /// </summary>
-public sealed class MessagesModel(BenchmarkDbContext db, CurrentUser me, TimeProvider clock) : PageModel
+public sealed class MessagesModel(BenchmarkDbContext db, CurrentUser me, UnitOfWork unit, TimeProvider clock) : PageModel
 {
+    public const string Conflict =
+        "Ce message vient d'être modifié par ailleurs (renvoyé par un autre administrateur ou pris par l'envoi) : il n'a pas été renvoyé une seconde fois. Vérifiez son état ci-dessous.";
+
     public const int Limit = 200;
 
     /// <summary>A message waiting this long without a single attempt is shown too (the dispatcher may be stopped).</summary>
@@ -65,7 +71,15 @@ public sealed class MessagesModel(BenchmarkDbContext db, CurrentUser me, TimePro
         }
 
         db.AuditEvents.Add(new AuditEvent(now, me.Name, null, null, "outbox.resend", Truncate($"{message.Recipient} — {message.Subject}", 400), Truncate(before, 1000), "Pending"));
-        await db.SaveChangesAsync(cancellationToken);
+        var saved = await unit.SaveAsync(true, new CommandName("outbox.resend", me.Name, message.Id),
+            _ => Task.FromResult(Core.Common.Error.Conflict(Conflict)), cancellationToken);
+        if (!saved.IsSuccess)
+        {
+            Error = this.Refuse(saved.Error!);
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
         TempData["Succes"] = $"Le message « {message.Subject} » à {message.Recipient} est remis en file d'envoi : il part à la prochaine tournée.";
         return RedirectToPage();
     }

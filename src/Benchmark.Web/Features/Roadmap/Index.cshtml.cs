@@ -1,3 +1,4 @@
+using Benchmark.Core.Common;
 using Benchmark.Core.Definitions;
 using Benchmark.Core.Domain;
 using Benchmark.Core.Roadmap;
@@ -5,6 +6,8 @@ using Benchmark.Core.Scheduling;
 using Benchmark.Data;
 using Benchmark.Web.Features.Access;
 using Benchmark.Web.Features.Deliverables;
+using Benchmark.Web.Infrastructure.Pages;
+using Benchmark.Web.Pipeline;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -14,10 +17,14 @@ namespace Benchmark.Web.Features.Roadmap;
 /// <summary>
 /// The feuille de route of an enrolment: the team edits its working draft and submits it as a version (through
 /// <see cref="DeliverableActions"/>; the ARS visa is given on the deliverables page); once approved, the team keeps
-/// each action's status and progress up to date (audited) and everybody sees what is late.
+/// each action's status and progress up to date (audited) and everybody sees what is late. The draft and the progress
+/// save through <see cref="UnitOfWork"/>: the member who loses a race is told (409) and keeps what they typed.
 /// </summary>
-public sealed class IndexModel(AccessScope scope, BenchmarkDbContext db, DeliverableActions actions, TimeProvider clock) : PageModel
+public sealed class IndexModel(AccessScope scope, BenchmarkDbContext db, DeliverableActions actions, UnitOfWork unit, TimeProvider clock) : PageModel
 {
+    public const string DraftConflict =
+        "Un autre membre de l'équipe vient d'enregistrer cette feuille de route : votre brouillon n'a pas été enregistré. Rechargez la page pour voir sa version, puis reportez vos modifications.";
+
     private readonly StructuredDeliverables _deliverables = new(scope, db);
 
     public StructuredContext Context { get; private set; } = null!;
@@ -74,7 +81,13 @@ public sealed class IndexModel(AccessScope scope, BenchmarkDbContext db, Deliver
         }
 
         _deliverables.SaveDraft(Context, StructuredJson.Serialize(document), clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
+        var saved = await unit.SaveAsync(true, new CommandName("roadmap.draft", scope.User.Name, Context.Enrolment.Id),
+            _ => Task.FromResult(Error.Conflict(DraftConflict)), cancellationToken);
+        if (!saved.IsSuccess)
+        {
+            return Refused(saved.Error!);
+        }
+
         TempData["Succes"] = "Le brouillon de la feuille de route est enregistré.";
         return Redirect(Context.Path("feuille-de-route"));
     }
@@ -103,8 +116,7 @@ public sealed class IndexModel(AccessScope scope, BenchmarkDbContext db, Deliver
         if (!submitted.IsSuccess)
         {
             db.ChangeTracker.Clear();
-            Alert = submitted.Error!.Message;
-            return Invalid([]);
+            return Refused(submitted.Error!);
         }
 
         TempData["Succes"] = $"La version {submitted.Value.Version} de la feuille de route est déposée : elle attend le visa de l'ARS.";
@@ -148,12 +160,24 @@ public sealed class IndexModel(AccessScope scope, BenchmarkDbContext db, Deliver
         db.Set<RoadmapActionUpdate>().Add(update.Value);
         var detail = update.Value.Comment is { } comment ? $"{update.Value.After} — {comment}" : update.Value.After;
         db.AuditEvents.Add(new AuditEvent(now, scope.User.Name, Context.Wave.Id, enrolmentId, "roadmap.action-progress", $"Feuille de route, action « {state.Title} »", update.Value.Before, detail));
-        await db.SaveChangesAsync(cancellationToken);
+        var saved = await unit.SaveAsync(true, new CommandName("roadmap.action-progress", scope.User.Name, state.Id), null, cancellationToken);
+        if (!saved.IsSuccess)
+        {
+            return Refused(saved.Error!);
+        }
+
         TempData["Succes"] = $"L'action « {state.Title} » est à jour : {state.Describe()}.";
         return Redirect(Context.Path("feuille-de-route") + "#mise-en-oeuvre");
     }
 
-    private PageResult Invalid(IEnumerable<FieldError> errors)
+    /// <summary>The whole command was refused (e.g. a conflict, 409): its message above the form, which keeps what was typed.</summary>
+    private PageResult Refused(Error error)
+    {
+        Alert = this.Refuse(error);
+        return Invalid([], Response.StatusCode);
+    }
+
+    private PageResult Invalid(IEnumerable<FieldError> errors, int status = StatusCodes.Status422UnprocessableEntity)
     {
         foreach (var e in errors)
         {
@@ -166,7 +190,7 @@ public sealed class IndexModel(AccessScope scope, BenchmarkDbContext db, Deliver
             Form.WithBlankLines();
         }
 
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        Response.StatusCode = status;
         return Page();
     }
 

@@ -2,6 +2,8 @@ using Benchmark.Data;
 using Benchmark.Data.Identity;
 using Benchmark.Web.Features.Access;
 using Benchmark.Web.Infrastructure.Api;
+using Benchmark.Web.Infrastructure.Pages;
+using Benchmark.Web.Pipeline;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -10,9 +12,10 @@ namespace Benchmark.Web.Features.Tokens;
 
 /// <summary>
 /// « Jetons d'accès » : the signed-in person's personal access tokens for the API. A new token is shown once, on the
-/// response to its creation; only its SHA-256 is stored.
+/// response to its creation; only its SHA-256 is stored. The token saves through <see cref="UnitOfWork"/>: on a conflict
+/// nothing is stored, no secret is shown, and the form keeps what was typed (409).
 /// </summary>
-public sealed class IndexModel(BenchmarkDbContext db, CurrentUser me, TimeProvider clock) : PageModel
+public sealed class IndexModel(BenchmarkDbContext db, CurrentUser me, UnitOfWork unit, TimeProvider clock) : PageModel
 {
     public const int MaxNameLength = 200;
 
@@ -37,6 +40,9 @@ public sealed class IndexModel(BenchmarkDbContext db, CurrentUser me, TimeProvid
     public string? CreatedSecret { get; private set; }
 
     public string? RevokedName { get; private set; }
+
+    /// <summary>Why nothing was saved (a conflict).</summary>
+    public string? Alert { get; private set; }
 
     public DateTimeOffset Now { get; private set; }
 
@@ -77,13 +83,21 @@ public sealed class IndexModel(BenchmarkDbContext db, CurrentUser me, TimeProvid
 
         var now = clock.GetUtcNow();
         var secret = TokenSecret.Generate();
-        db.PersonalAccessTokens.Add(new PersonalAccessToken
+        var token = new PersonalAccessToken
         {
             Id = Guid.CreateVersion7(), UserId = me.Id, Name = name, Prefix = TokenSecret.PrefixOf(secret), Hash = TokenSecret.Hash(secret),
             CreatedAt = now, ExpiresAt = days is { } n ? now.AddDays(n) : null,
-        });
-        await db.SaveChangesAsync(cancellationToken);
-        CreatedSecret = secret;
+        };
+        db.PersonalAccessTokens.Add(token);
+        var saved = await unit.SaveAsync(secret, new CommandName("token.create", me.Name, token.Id), null, cancellationToken);
+        if (!saved.IsSuccess)
+        {
+            Alert = this.Refuse(saved.Error!);
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        CreatedSecret = saved.Value;
         (Name, ExpiresInDays) = (null, null);
         await LoadAsync(cancellationToken);
         return Page();

@@ -1,4 +1,6 @@
+using Benchmark.Core.Common;
 using Benchmark.Web.Features.Access;
+using Benchmark.Web.Infrastructure.Pages;
 
 namespace Benchmark.Web.Features.Waves;
 
@@ -16,4 +18,8 @@ public static class ArsEditing
 
     /// <summary>htmx swaps only 2xx responses: a refused htmx form answers 200 with its errors, a plain form 422.</summary>
     public static int ErrorStatus(HttpRequest request) => request.Headers.ContainsKey("HX-Request") ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity;
+
+    /// <summary>The status of a refused command on an ARS page: 200 for htmx (as above), else <see cref="PageResults.StatusOf"/> (404 / 409 / 422).</summary>
+    public static int ErrorStatus(HttpRequest request, Error error) =>
+        request.Headers.ContainsKey("HX-Request") ? StatusCodes.Status200OK : PageResults.StatusOf(error);
 }

@@ -1,8 +1,10 @@
+using Benchmark.Core.Common;
 using Benchmark.Core.Definitions;
 using Benchmark.Core.Domain;
 using Benchmark.Data;
 using Benchmark.Data.Identity;
 using Benchmark.Web.Features.Access;
+using Benchmark.Web.Pipeline;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,10 +15,15 @@ namespace Benchmark.Web.Features.Waves;
 /// <summary>
 /// A wave: its groups (with a warning when a group is outside the programme's group size), their consultant and
 /// establishments, and the wave's ARS referents. An ArsAdmin creates groups, assigns consultants and referents and
-/// enrols establishments; everyone else in scope reads.
+/// enrols establishments; everyone else in scope reads. Each change saves through <see cref="UnitOfWork"/>; a refused one
+/// answers with <see cref="Infrastructure.Pages.PageResults"/> (409 when another administrator got there first, 422 for
+/// what was typed; 200 to htmx).
 /// </summary>
-public sealed partial class DetailsModel(AccessScope scope, BenchmarkDbContext db, UserManager<AppUser> users, EnrolEstablishment enrol, TimeProvider clock) : PageModel
+public sealed partial class DetailsModel(
+    AccessScope scope, BenchmarkDbContext db, UserManager<AppUser> users, EnrolEstablishment enrol, UnitOfWork unit, TimeProvider clock) : PageModel
 {
+    public const string GroupConflict = "Quelqu'un vient de modifier ce groupe : rechargez la page pour voir son consultant, puis recommencez.";
+
     public Wave Wave { get; private set; } = null!;
 
     public WorkflowDefinition Definition { get; private set; } = null!;
@@ -69,15 +76,19 @@ public sealed partial class DetailsModel(AccessScope scope, BenchmarkDbContext d
         }
 
         var name = GroupName.Trim();
+        var taken = $"Cette vague a déjà un groupe « {name} ».";
         if (await db.Groups.AnyAsync(g => g.WaveId == waveId && g.Name == name, cancellationToken))
         {
-            return await InvalidAsync(waveId, "group.Name", $"Cette vague a déjà un groupe « {name} ».", cancellationToken);
+            return await InvalidAsync(waveId, "group.Name", taken, cancellationToken);
         }
 
-        db.Groups.Add(new Group(Guid.CreateVersion7(), waveId, name, null));
+        var group = new Group(Guid.CreateVersion7(), waveId, name, null);
+        db.Groups.Add(group);
         db.AuditEvents.Add(new AuditEvent(clock.GetUtcNow(), scope.User.Name, waveId, null, "group.create", name, null, null));
-        await db.SaveChangesAsync(cancellationToken);
-        return Done(waveId, $"Le groupe « {name} » est créé.");
+        var saved = await unit.SaveAsync(group, new CommandName("group.create", scope.User.Name, group.Id), _ => Task.FromResult(Error.Conflict(taken)), cancellationToken);
+        return saved.IsSuccess
+            ? Done(waveId, $"Le groupe « {name} » est créé.")
+            : await RefusedAsync(waveId, "group.Name", saved.Error!, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostConsultantAsync(Guid waveId, CancellationToken cancellationToken)
@@ -101,7 +112,13 @@ public sealed partial class DetailsModel(AccessScope scope, BenchmarkDbContext d
 
         group.AssignConsultant(consultant?.Id);
         db.AuditEvents.Add(new AuditEvent(clock.GetUtcNow(), scope.User.Name, waveId, null, "group.consultant", group.Name, null, consultant?.Email));
-        await db.SaveChangesAsync(cancellationToken);
+        var saved = await unit.SaveAsync(group, new CommandName("group.consultant", scope.User.Name, group.Id),
+            _ => Task.FromResult(Error.Conflict(GroupConflict)), cancellationToken);
+        if (!saved.IsSuccess)
+        {
+            return await RefusedAsync(waveId, $"consultant.{group.Id}", saved.Error!, cancellationToken);
+        }
+
         return Done(waveId, consultant is null
             ? $"Le groupe « {group.Name} » n'a plus de consultant."
             : $"{consultant.FullName} suit désormais le groupe « {group.Name} ».");
@@ -129,7 +146,7 @@ public sealed partial class DetailsModel(AccessScope scope, BenchmarkDbContext d
         var result = await enrol.HandleAsync(Wave, group, establishment, scope.User, cancellationToken);
         return result.IsSuccess
             ? Done(waveId, $"« {establishment.Name} » est inscrit dans le groupe « {group.Name} » : sa première phase est ouverte et ses séances sont prévues.")
-            : await InvalidAsync(waveId, $"enrol.{group.Id}", result.Error!.Message, cancellationToken);
+            : await RefusedAsync(waveId, $"enrol.{group.Id}", result.Error!, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostReferentAsync(Guid waveId, CancellationToken cancellationToken)
@@ -149,7 +166,12 @@ public sealed partial class DetailsModel(AccessScope scope, BenchmarkDbContext d
         {
             db.WaveReferents.Add(new WaveReferent { WaveId = waveId, UserId = staff.Id });
             db.AuditEvents.Add(new AuditEvent(clock.GetUtcNow(), scope.User.Name, waveId, null, "wave.referent", staff.Email ?? staff.FullName, null, null));
-            await db.SaveChangesAsync(cancellationToken);
+            var saved = await unit.SaveAsync(true, new CommandName("wave.referent", scope.User.Name, waveId),
+                _ => Task.FromResult(Error.Conflict($"Un autre administrateur vient de désigner {staff.FullName} référent de la vague : rechargez la page.")), cancellationToken);
+            if (!saved.IsSuccess)
+            {
+                return await RefusedAsync(waveId, "referent", saved.Error!, cancellationToken);
+            }
         }
 
         return Done(waveId, $"{staff.FullName} est référent de la vague.");
@@ -172,13 +194,17 @@ public sealed partial class DetailsModel(AccessScope scope, BenchmarkDbContext d
         return Page();
     }
 
-    private async Task<IActionResult> InvalidAsync(Guid waveId, string key, string message, CancellationToken cancellationToken)
+    private Task<IActionResult> InvalidAsync(Guid waveId, string key, string message, CancellationToken cancellationToken) =>
+        RefusedAsync(waveId, key, Error.Invalid(message), cancellationToken);
+
+    /// <summary>The page again, nothing saved, the error beside its form's field and above; the status of <paramref name="error"/>.</summary>
+    private async Task<IActionResult> RefusedAsync(Guid waveId, string key, Error error, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
         await LoadAsync(waveId, cancellationToken);
-        Errors[key] = message;
-        Alert = message;
-        Response.StatusCode = ArsEditing.ErrorStatus(Request);
+        Errors[key] = error.Message;
+        Alert = error.Message;
+        Response.StatusCode = ArsEditing.ErrorStatus(Request, error);
         return Page();
     }
 

@@ -69,6 +69,7 @@ public sealed class GroupModel(AccessScope scope, BenchmarkDbContext db, InviteT
 
         var invitation = new Invitation(FullName, Email, RoleId);
         Errors = InviteTeamMember.Validate(invitation, Definition);
+        var status = ArsEditing.ErrorStatus(Request);
         if (Errors.Count == 0)
         {
             var establishment = Establishments.Single(x => x.EnrolmentId == enrolment.Id).Establishment;
@@ -80,10 +81,11 @@ public sealed class GroupModel(AccessScope scope, BenchmarkDbContext db, InviteT
             }
 
             Errors[nameof(Email)] = result.Error!.Message;
+            status = ArsEditing.ErrorStatus(Request, result.Error);
         }
 
         Alert = "L'invitation n'a pas été envoyée : corrigez les champs signalés.";
-        Response.StatusCode = ArsEditing.ErrorStatus(Request);
+        Response.StatusCode = status;
         return Page();
     }
 

@@ -6,6 +6,7 @@ using Benchmark.Data;
 using Benchmark.Data.Identity;
 using Benchmark.Web.Features.Account;
 using Benchmark.Web.Infrastructure.Mail;
+using Benchmark.Web.Pipeline;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -19,9 +20,12 @@ public sealed record Invitation(string? FullName, string? Email, string? RoleId)
 /// Adds a member to an establishment's team (trinôme). Someone without an account gets one (role TeamMember, no
 /// password) and an invitation email is queued with a set-password link
 /// <c>{App:BaseUrl}/invitation?user={userId}&amp;token={token}</c> (<see cref="PasswordLinks"/>, the /invitation page's own builder). The account, the team
-/// row and the message commit in one transaction: an invitation is never queued for a member that was not saved.
+/// row and the message commit in one transaction: an invitation is never queued for a member that was not saved. The
+/// team row is saved through <see cref="UnitOfWork"/>: when another administrator invites the same person at the same
+/// moment, the unique key refuses the second one, whose transaction rolls back (no account, no message) with a conflict.
 /// </summary>
-public sealed class InviteTeamMember(BenchmarkDbContext db, UserManager<AppUser> users, MailOutbox outbox, IOptions<MailOptions> mail, TimeProvider clock)
+public sealed class InviteTeamMember(
+    BenchmarkDbContext db, UserManager<AppUser> users, MailOutbox outbox, UnitOfWork unit, IOptions<MailOptions> mail, TimeProvider clock)
 {
     public const string Kind = "invitation";
 
@@ -57,9 +61,10 @@ public sealed class InviteTeamMember(BenchmarkDbContext db, UserManager<AppUser>
         ArgumentNullException.ThrowIfNull(invitation);
         var email = invitation.Email!.Trim();
         var fullName = invitation.FullName!.Trim();
+        var already = Error.Conflict($"{email} fait déjà partie de l'équipe de « {establishment.Name} ».");
         if (await db.TeamMembers.AnyAsync(m => m.EnrolmentId == enrolment.Id && m.Email == email, cancellationToken))
         {
-            return Error.Conflict($"{email} fait déjà partie de l'équipe de « {establishment.Name} ».");
+            return already;
         }
 
         var now = clock.GetUtcNow();
@@ -89,8 +94,13 @@ public sealed class InviteTeamMember(BenchmarkDbContext db, UserManager<AppUser>
         var member = new TeamMember(Guid.CreateVersion7(), enrolment.Id, invitation.RoleId!, fullName, email, account.Id);
         db.TeamMembers.Add(member);
         db.AuditEvents.Add(new AuditEvent(now, actor, enrolment.WaveId, enrolment.Id, "team.invite", email, null, invitation.RoleId));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return member;
+        // The conflict is a constant: a failed statement may have aborted the transaction, which then answers no query.
+        var saved = await unit.SaveAsync(member, new CommandName("team.invite", actor, enrolment.Id), _ => Task.FromResult(already), cancellationToken);
+        if (saved.IsSuccess)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return saved;
     }
 }

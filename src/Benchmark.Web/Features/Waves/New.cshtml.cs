@@ -1,9 +1,11 @@
 using System.Globalization;
+using Benchmark.Core.Common;
 using Benchmark.Core.Definitions;
 using Benchmark.Core.Domain;
 using Benchmark.Core.Scheduling;
 using Benchmark.Data;
 using Benchmark.Web.Features.Access;
+using Benchmark.Web.Pipeline;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -12,10 +14,14 @@ namespace Benchmark.Web.Features.Waves;
 
 /// <summary>
 /// Creates a wave of the agency from a definition version and its anchor dates (one per anchor the definition
-/// declares). The version gets locked: a change to its file must become a new version. ArsAdmin only.
+/// declares). The version gets locked: a change to its file must become a new version. ArsAdmin only. Saved through
+/// <see cref="UnitOfWork"/>: when the version changed meanwhile (locked by another wave, edited), nothing is created (409).
 /// </summary>
-public sealed class NewModel(AccessScope scope, BenchmarkDbContext db, TimeProvider clock) : PageModel
+public sealed class NewModel(AccessScope scope, BenchmarkDbContext db, UnitOfWork unit, TimeProvider clock) : PageModel
 {
+    public const string Conflict =
+        "La version du programme vient d'être modifiée par quelqu'un d'autre : la vague n'a pas été créée. Rechargez la page, vérifiez la version choisie et recommencez.";
+
     public sealed record Option(Guid Id, string Label);
 
     public IReadOnlyList<Option> Definitions { get; private set; } = [];
@@ -119,7 +125,15 @@ public sealed class NewModel(AccessScope scope, BenchmarkDbContext db, TimeProvi
         db.Waves.Add(wave);
         stored.Lock();
         db.AuditEvents.Add(new AuditEvent(now, scope.User.Name, wave.Id, null, "wave.create", wave.Name, null, $"{stored.ProgrammeId} v{stored.Version}"));
-        await db.SaveChangesAsync(cancellationToken);
+        var saved = await unit.SaveAsync(wave, new CommandName("wave.create", scope.User.Name, wave.Id), _ => Task.FromResult(Error.Conflict(Conflict)), cancellationToken);
+        if (!saved.IsSuccess)
+        {
+            await LoadAsync(cancellationToken);
+            Alert = saved.Error!.Message;
+            Response.StatusCode = ArsEditing.ErrorStatus(Request, saved.Error);
+            return Page();
+        }
+
         TempData["Succes"] = $"La vague « {wave.Name} » est créée. Ajoutez-lui des groupes, puis inscrivez les établissements.";
         return Redirect($"/vagues/{wave.Id}");
     }

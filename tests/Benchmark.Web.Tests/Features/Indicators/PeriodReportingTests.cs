@@ -19,6 +19,7 @@ public sealed class PeriodReportingTests : IClassFixture<BenchmarkApp>
     private static readonly string B5 = IndicatorWorld.FutureBimonth(11);
     private static readonly string B6 = IndicatorWorld.FutureBimonth(12);
     private static readonly string B7 = IndicatorWorld.FutureBimonth(13);
+    private static readonly string B8 = IndicatorWorld.FutureBimonth(14);
 
     private readonly BenchmarkApp _app;
 
@@ -220,6 +221,42 @@ public sealed class PeriodReportingTests : IClassFixture<BenchmarkApp>
         Assert.Equal(HttpStatusCode.NotFound, byTeam.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, byReviewer.StatusCode);
         Assert.Equal(IndicatorValueStatus.Submitted, (await StateAsync(enrolment, B7)).Report);
+    }
+
+    [Fact]
+    public async Task Save_WhenTwentyFirstEntriesOfOnePeriodRace_ThenLosers409WithTheFrenchMessageAndNothingHalfSaved()
+    {
+        // Arrange: one anti-forgery token, twenty first saves of one empty period at once (each creates the report and its values).
+        const int count = 20;
+        var (enrolment, _, _) = await IndicatorWorld.EnrolmentAsync(_app, 0);
+        using var team = await _app.SignedInAsync(IndicatorWorld.Team);
+        var fields = IndicatorWorld.ValidFluxInputs();
+        fields["__RequestVerificationToken"] = BenchmarkApp.AntiforgeryToken(await team.GetStringAsync(new Uri(Page(enrolment, B8), UriKind.Relative)));
+        using var start = new SemaphoreSlim(0);
+        var racers = Enumerable.Range(0, count).Select(async _ =>
+        {
+            await start.WaitAsync();
+            using var content = new FormUrlEncodedContent(fields);
+            using var response = await team.PostAsync(new Uri(Entry(enrolment, B8, "Enregistrer"), UriKind.Relative), content);
+            return (response.StatusCode, Text: WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        }).ToList();
+
+        // Act
+        start.Release(count);
+        var results = await Task.WhenAll(racers);
+
+        // Assert: a loser of the unique key is told in French (409), never a 500; the winners' saves are whole.
+        Assert.All(results, r => Assert.True(
+            r.StatusCode == HttpStatusCode.Redirect
+                || (r.StatusCode == HttpStatusCode.Conflict && r.Text.Contains(Web.Features.Indicators.PeriodReporting.Concurrent, StringComparison.Ordinal)),
+            $"{(int)r.StatusCode} {r.Text[..Math.Min(400, r.Text.Length)]}"));
+        Assert.Contains(results, r => r.StatusCode == HttpStatusCode.Redirect);
+        Assert.Contains(results, r => r.StatusCode == HttpStatusCode.Conflict);
+        var (report, values, audit) = await StateAsync(enrolment, B8);
+        Assert.Equal(IndicatorValueStatus.Draft, report);
+        Assert.Equal(values.Count, values.Select(v => (v.Indicator, v.Input)).Distinct().Count());
+        Assert.Contains(("lits-vides-minuit", "lits_vides_cumules", (decimal?)305.5m, IndicatorValueStatus.Draft), values);
+        Assert.Equal(results.Count(r => r.StatusCode == HttpStatusCode.Redirect), audit.Count(a => a.Action == "indicators.save"));
     }
 
     [Fact]

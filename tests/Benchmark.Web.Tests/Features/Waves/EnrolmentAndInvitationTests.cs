@@ -42,7 +42,7 @@ public sealed class EnrolmentAndInvitationTests : IClassFixture<BenchmarkApp>
     }
 
     [Fact]
-    public async Task Enrol_WhenAlreadyEnrolled_ThenRefusedWithoutSecondEnrolment()
+    public async Task Enrol_WhenAlreadyEnrolled_Then409WithoutSecondEnrolment()
     {
         using var client = await _app.SignedInAsync(ArsData.Admin);
         var wave = await _app.DemoWaveAsync("coaching-imagerie");
@@ -52,7 +52,7 @@ public sealed class EnrolmentAndInvitationTests : IClassFixture<BenchmarkApp>
         var response = await BenchmarkApp.PostFormAsync(client, $"/vagues/{wave.Id}?handler=Enrol",
             new Dictionary<string, string> { ["GroupId"] = group.Id.ToString(), ["EstablishmentId"] = enrolled.EstablishmentId.ToString() }, $"/vagues/{wave.Id}");
 
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Contains("participe déjà à cette vague", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         Assert.Equal(1, await _app.DbAsync(db => db.Enrolments.CountAsync(e => e.WaveId == wave.Id && e.EstablishmentId == enrolled.EstablishmentId)));
     }
