@@ -7,6 +7,9 @@ namespace Benchmark.Core.Runtime;
 /// <summary>Ticking, unticking and "not applicable" on checklist items of open phases, by the side that owns each item.</summary>
 internal static class Checklist
 {
+    /// <summary>A comment, a justification or a « sans objet » reason: a few paragraphs, not a document.</summary>
+    public const int MaxComment = 4_000;
+
     public static Result<IReadOnlyList<EnrolmentEvent>> Change(
         WorkflowDefinition definition, Enrolment enrolment, Actor actor, string itemId, ChecklistStatus target, string? comment, DateTimeOffset now)
     {
@@ -36,6 +39,11 @@ internal static class Checklist
         if (side != owner?.Side && string.IsNullOrWhiteSpace(comment))
         {
             return Error.Invalid($"Vous agissez à la place de : {owner?.Title ?? item.Owner}. Écrivez pourquoi, cela restera dans le journal.", "comment");
+        }
+
+        if (comment?.Trim().Length > MaxComment)
+        {
+            return Error.Invalid($"Le commentaire tient en {MaxComment} caractères au plus.", "comment");
         }
 
         var entry = enrolment.EntryFor(itemId);

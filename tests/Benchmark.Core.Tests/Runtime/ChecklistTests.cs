@@ -133,6 +133,18 @@ public sealed class ChecklistTests
         Assert.Equal("Saisie pour le compte de l'établissement", harness.Enrolment.Entry("equipe")!.Comment);
     }
 
+    [Fact]
+    public void Execute_WhenTheReasonIsOverFourThousandCharacters_ThenItIsRefusedAndNothingChanges()
+    {
+        var harness = Started();
+        var before = harness.Snapshot();
+
+        var result = harness.Run(new MarkItemNotApplicable(Directeur, "cme", new string('r', 4_001)));
+
+        Assert.Equal(("invalid", "Le commentaire tient en 4000 caractères au plus."), (result.Error!.Code, result.Error.Message));
+        Assert.Equal(before, harness.Snapshot());
+    }
+
     [Theory]
     [InlineData("planning", "chef-de-projet")]
     [InlineData("equipe", "consultant")]

@@ -6,10 +6,16 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Benchmark.Web.Features.Account;
 
-/// <summary>Sign-in with email and password; five failures lock the account for 15 minutes.</summary>
+/// <summary>
+/// Sign-in with email and password; five failures lock the account for 15 minutes. An unknown address costs the same
+/// password hashing as a known one, so the answer's timing does not tell which addresses have an account.
+/// </summary>
 [AllowAnonymous]
-public sealed class SignInModel(SignInManager<AppUser> signIn) : PageModel
+public sealed class SignInModel(SignInManager<AppUser> signIn, IPasswordHasher<AppUser> hasher) : PageModel
 {
+    private static readonly AppUser Nobody = new() { UserName = "personne", Email = "personne@invalid" };
+    private static string? _nobodyHash;
+
     [BindProperty]
     public string? Email { get; set; }
 
@@ -29,6 +35,14 @@ public sealed class SignInModel(SignInManager<AppUser> signIn) : PageModel
         {
             EmailError = string.IsNullOrWhiteSpace(Email) ? "Saisissez votre adresse électronique." : null;
             Error = "Saisissez votre adresse électronique et votre mot de passe.";
+            return Page();
+        }
+
+        if (await signIn.UserManager.FindByNameAsync(Email.Trim()) is null)
+        {
+            _nobodyHash ??= hasher.HashPassword(Nobody, Guid.NewGuid().ToString("N"));
+            _ = hasher.VerifyHashedPassword(Nobody, _nobodyHash, Password);
+            Error = "Adresse électronique ou mot de passe incorrect.";
             return Page();
         }
 

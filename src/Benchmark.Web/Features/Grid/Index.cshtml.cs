@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Benchmark.Core.Grid;
 using Benchmark.Core.Indicators;
+using Benchmark.Web.Infrastructure.Files;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -70,6 +71,10 @@ internal sealed class IndexModel(GridTargets targets, GridImporter importer, Gri
         {
             FileError = $"Le fichier dépasse {GridUploads.MaxBytes / 1024 / 1024} Mo : découpez-le par période.";
         }
+        else if (FileInspector.HasFormatting(fichier.FileName))
+        {
+            FileError = FileInspector.FormattingRefused;
+        }
         else if (Path.GetExtension(fichier.FileName).ToLowerInvariant() is not (".xlsx" or ".csv" or ".txt"))
         {
             FileError = "Format non pris en charge : déposez un classeur .xlsx ou un fichier .csv (séparateur point-virgule).";
@@ -98,7 +103,7 @@ internal sealed class IndexModel(GridTargets targets, GridImporter importer, Gri
             return Unprocessable();
         }
 
-        return await ImportAsync(path, nom ?? "grille", sha!, validRowsOnly: true, cancellationToken);
+        return await ImportAsync(path, nom is null || FileInspector.HasFormatting(nom) ? "grille" : nom, sha!, validRowsOnly: true, cancellationToken);
     }
 
     private async Task<IActionResult> ImportAsync(string path, string name, string sha, bool validRowsOnly, CancellationToken cancellationToken)

@@ -22,6 +22,9 @@ public sealed class SessionPlanning(AccessScope scope, BenchmarkDbContext db, Se
 {
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
+    public const int MaxLocation = 300;
+    public const int MaxAgenda = 4_000;
+
     /// <summary>The agenda the form starts with: the definition's time slots, one per line.</summary>
     public static string DefaultAgenda(SessionDefinition? definition) => definition is null
         ? ""
@@ -59,6 +62,17 @@ public sealed class SessionPlanning(AccessScope scope, BenchmarkDbContext db, Se
         if (visio is not null && VisioLink.Check(visio) is { } refused)
         {
             errors[nameof(SlotInput.VisioUrl)] = refused.Message;
+        }
+
+        // Server-side limits: the agenda and the place are mailed to every participant and written into each invite.
+        if (input.Location?.Trim().Length > MaxLocation)
+        {
+            errors[nameof(SlotInput.Location)] = $"Le lieu tient en {MaxLocation} caractères au plus.";
+        }
+
+        if (input.Agenda?.Trim().Length > MaxAgenda)
+        {
+            errors[nameof(SlotInput.Agenda)] = $"L'ordre du jour tient en {MaxAgenda.ToString("N0", French)} caractères au plus : joignez un document pour le détail.";
         }
 
         if (errors.Count > 0)

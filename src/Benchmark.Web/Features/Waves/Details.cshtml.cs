@@ -76,6 +76,11 @@ public sealed partial class DetailsModel(
         }
 
         var name = GroupName.Trim();
+        if (name.Length > 100 || name.Any(char.IsControl))
+        {
+            return await InvalidAsync(waveId, "group.Name", "Le nom du groupe tient sur une ligne de 100 caractères au plus.", cancellationToken);
+        }
+
         var taken = $"Cette vague a déjà un groupe « {name} ».";
         if (await db.Groups.AnyAsync(g => g.WaveId == waveId && g.Name == name, cancellationToken))
         {

@@ -44,6 +44,16 @@ public static class FileInspector
     ];
 
     /// <summary>Checks a file name sent by a browser: a plain name, no path, no control character, an accepted extension.</summary>
+    public const string FormattingRefused =
+        "Le nom du fichier contient un caractère invisible de mise en forme (sens d'écriture, espace sans largeur) : renommez-le avant de le déposer.";
+
+    /// <summary>Whether a name holds an invisible formatting character (bidirectional override, zero-width space…).</summary>
+    public static bool HasFormatting(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return name.Any(c => char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format);
+    }
+
     public static Result<string> CheckName(string? fileName)
     {
         var name = fileName?.Trim() ?? "";
@@ -60,6 +70,13 @@ public static class FileInspector
         if (name.Any(c => char.IsControl(c) || c is '/' or '\\' or ':' or '*' or '?' or '"' or '<' or '>' or '|') || name.Contains("..", StringComparison.Ordinal))
         {
             return Error.Invalid("Le nom du fichier ne doit contenir ni chemin (« / », « \\ », « .. »), ni caractère spécial (« : * ? \" < > | ») ou de contrôle : renommez-le avant de le déposer.");
+        }
+
+        // Invisible formatting characters (U+202E reverses the text that follows: « facture‮fdp.exe » reads as « facture
+        // exe.pdf ») would show the name spoofed on every page and in every email.
+        if (HasFormatting(name))
+        {
+            return Error.Invalid(FormattingRefused);
         }
 
         var extension = Path.GetExtension(name).ToLowerInvariant();
