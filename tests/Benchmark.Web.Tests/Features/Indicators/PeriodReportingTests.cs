@@ -224,7 +224,7 @@ public sealed class PeriodReportingTests : IClassFixture<BenchmarkApp>
     }
 
     [Fact]
-    public async Task Save_WhenTwentyFirstEntriesOfOnePeriodRace_ThenLosers409WithTheFrenchMessageAndNothingHalfSaved()
+    public async Task Save_WhenTwentyFirstEntriesOfOnePeriodRace_ThenEachIsSavedWholeOrRefused409InFrench()
     {
         // Arrange: one anti-forgery token, twenty first saves of one empty period at once (each creates the report and its values).
         const int count = 20;
@@ -250,8 +250,9 @@ public sealed class PeriodReportingTests : IClassFixture<BenchmarkApp>
             r.StatusCode == HttpStatusCode.Redirect
                 || (r.StatusCode == HttpStatusCode.Conflict && r.Text.Contains(Web.Features.Indicators.PeriodReporting.Concurrent, StringComparison.Ordinal)),
             $"{(int)r.StatusCode} {r.Text[..Math.Min(400, r.Text.Length)]}"));
+        // Whether the twenty requests overlap is the scheduler's choice: the outcome must hold either way, so no count of
+        // losers is asserted (UnitOfWorkTests pins which failures are conflicts).
         Assert.Contains(results, r => r.StatusCode == HttpStatusCode.Redirect);
-        Assert.Contains(results, r => r.StatusCode == HttpStatusCode.Conflict);
         var (report, values, audit) = await StateAsync(enrolment, B8);
         Assert.Equal(IndicatorValueStatus.Draft, report);
         Assert.Equal(values.Count, values.Select(v => (v.Indicator, v.Input)).Distinct().Count());
