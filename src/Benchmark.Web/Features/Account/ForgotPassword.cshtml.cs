@@ -50,7 +50,9 @@ public sealed class ForgotPasswordModel(
         {
             var link = await PasswordLinks.ResetAsync(users, options.Value, user);
             var now = clock.GetUtcNow();
-            await outbox.QueueAsync(new PasswordResetMail(user.FullName, link, PasswordLinks.ValidDays), address, $"{Kind}:{user.Id:N}:{now.UtcTicks}");
+            // One key per account and throttle window: of concurrent requests, the outbox's unique key lets one message through.
+            await outbox.QueueAsync(
+                new PasswordResetMail(user.FullName, link, PasswordLinks.ValidDays), address, $"{Kind}:{user.Id:N}:{now.UtcTicks / Throttle.Ticks}");
             // A lost race (another message just queued for the account) answers the same: see the summary.
             _ = await unit.SaveAsync(true, new CommandName("account.password-reset", "anonyme", user.Id), null, cancellationToken);
         }

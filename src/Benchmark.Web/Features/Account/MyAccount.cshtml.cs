@@ -1,7 +1,9 @@
+using Benchmark.Data;
 using Benchmark.Data.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Benchmark.Web.Features.Account;
 
@@ -10,7 +12,7 @@ namespace Benchmark.Web.Features.Account;
 /// everywhere: rotating the security stamp rejects every other session at its next check
 /// (<c>Security:StampValidationInterval</c>), then this one is signed out.
 /// </summary>
-public sealed class MyAccountModel(UserManager<AppUser> users, SignInManager<AppUser> signIn) : PageModel
+public sealed class MyAccountModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, BenchmarkDbContext db, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public string? CurrentPassword { get; set; }
@@ -77,11 +79,23 @@ public sealed class MyAccountModel(UserManager<AppUser> users, SignInManager<App
         return Page();
     }
 
-    public async Task<IActionResult> OnPostSignOutEverywhereAsync()
+    /// <summary>« Révoquer aussi mes jetons d'API et mon lien d'agenda »: what a stolen session may have created survives a sign-out.</summary>
+    [BindProperty]
+    public bool AlsoRevokeTokens { get; set; }
+
+    public async Task<IActionResult> OnPostSignOutEverywhereAsync(CancellationToken cancellationToken)
     {
         if (await users.GetUserAsync(User) is { } user)
         {
             await users.UpdateSecurityStampAsync(user);
+            if (AlsoRevokeTokens)
+            {
+                var now = clock.GetUtcNow();
+                await db.PersonalAccessTokens.Where(t => t.UserId == user.Id && t.RevokedAt == null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), cancellationToken);
+                await db.CalendarFeeds.Where(f => f.UserId == user.Id && f.RevokedAt == null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(f => f.RevokedAt, now), cancellationToken);
+            }
         }
 
         await signIn.SignOutAsync();

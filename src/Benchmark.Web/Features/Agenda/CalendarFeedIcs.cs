@@ -25,7 +25,10 @@ public sealed class CalendarFeedIcs(BenchmarkDbContext db, UserManager<AppUser> 
     /// <summary>A new feed token: 32 random bytes, base64url.</summary>
     public static string NewToken() => TokenSecret.Generate()[TokenSecret.Marker.Length..];
 
-    /// <summary>The ICS of the feed whose token is <paramref name="token"/>, or null if it is unknown or revoked.</summary>
+    /// <summary>
+    /// The ICS of the feed whose token is <paramref name="token"/>, or null if it is unknown or revoked, or if its owner's
+    /// account is locked (a locked account reads nothing, through any door).
+    /// </summary>
     public async Task<string?> BuildAsync(string token, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(token) || token.Length > 100)
@@ -36,7 +39,7 @@ public sealed class CalendarFeedIcs(BenchmarkDbContext db, UserManager<AppUser> 
         var hash = TokenSecret.Hash(token);
         var feed = await db.CalendarFeeds.AsNoTracking().SingleOrDefaultAsync(f => f.TokenHash == hash && f.RevokedAt == null, cancellationToken);
         var owner = feed is null ? null : await users.FindByIdAsync(feed.UserId.ToString());
-        if (owner is null)
+        if (owner is null || owner.LockoutEnd > clock.GetUtcNow())
         {
             return null;
         }

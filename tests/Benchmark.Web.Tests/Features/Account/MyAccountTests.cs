@@ -1,6 +1,10 @@
 using System.Net;
+using Benchmark.Data;
+using Benchmark.Data.Identity;
 using Benchmark.Web.Tests.Infrastructure;
 using Benchmark.Web.Tests.Infrastructure.Mail;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Benchmark.Web.Tests.Features.Account;
 
@@ -82,6 +86,33 @@ public sealed class MyAccountTests : IClassFixture<QuietBenchmarkApp>
         Assert.Equal(HttpStatusCode.Redirect, rejected.StatusCode);
         Assert.StartsWith("/connexion", rejected.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await here.GetAsync(new Uri("/compte", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
+    public async Task SignOutEverywhere_WhenTokensAreToBeRevokedToo_ThenTheApiTokenAndTheFeedStop()
+    {
+        // Security finding 5: signing out everywhere can also revoke what a stolen session may have created.
+        var user = await _app.NewUserAsync(Password);
+        using var here = await _app.SignedInAsync(user.Email!, Password);
+        await _app.WithServicesAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<BenchmarkDbContext>();
+            db.PersonalAccessTokens.Add(new PersonalAccessToken { Id = Guid.NewGuid(), UserId = user.Id, Name = "Intégration", Hash = "a", Prefix = "bm_a", CreatedAt = DateTimeOffset.UnixEpoch });
+            db.CalendarFeeds.Add(new CalendarFeed { Id = Guid.NewGuid(), UserId = user.Id, TokenHash = "b", CreatedAt = DateTimeOffset.UnixEpoch });
+            return await db.SaveChangesAsync();
+        });
+        var form = await RenderedForm.FromAsync(here, "/compte", f => f.Action.Contains("handler=SignOutEverywhere", StringComparison.Ordinal));
+
+        var response = await form.Check("Révoquer aussi mes jetons d'accès à l'API et mon lien d'agenda").SubmitAsync(here);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var alive = await _app.WithServicesAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<BenchmarkDbContext>();
+            return (await db.PersonalAccessTokens.CountAsync(t => t.UserId == user.Id && t.RevokedAt == null),
+                await db.CalendarFeeds.CountAsync(f => f.UserId == user.Id && f.RevokedAt == null));
+        });
+        Assert.Equal((0, 0), alive);
     }
 
     private static Task<HttpResponseMessage> ChangeAsync(HttpClient client, string current, string next) =>

@@ -95,6 +95,30 @@ public sealed partial class CalendarFeedTests(BenchmarkApp app) : IClassFixture<
     }
 
     [Fact]
+    public async Task Feed_WhenTheOwnersAccountIsLocked_ThenAnswers404UntilItIsUnlocked()
+    {
+        // Security finding 5: a locked account's feed must stop.
+        const string owner = "consultant2@demo.benchmark.test";
+        using var client = await app.SignedInAsync(owner);
+        var token = await CreateFeedAsync(client);
+        using var anonymous = app.Client();
+
+        await LockAsync(owner, DateTimeOffset.MaxValue);
+        using var locked = await anonymous.GetAsync(new Uri($"/agenda/{token}.ics", UriKind.Relative));
+        await LockAsync(owner, null);
+        using var unlocked = await anonymous.GetAsync(new Uri($"/agenda/{token}.ics", UriKind.Relative));
+
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.OK), (locked.StatusCode, unlocked.StatusCode));
+    }
+
+    private Task LockAsync(string email, DateTimeOffset? until) => app.WithServicesAsync(async sp =>
+    {
+        var users = sp.GetRequiredService<UserManager<AppUser>>();
+        var user = await users.FindByEmailAsync(email);
+        return await users.SetLockoutEndDateAsync(user!, until);
+    });
+
+    [Fact]
     public async Task Feed_WhenTokenUnknown_ThenAnswers404()
     {
         using var anonymous = app.Client();
