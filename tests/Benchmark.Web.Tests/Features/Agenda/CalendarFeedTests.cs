@@ -111,7 +111,7 @@ public sealed partial class CalendarFeedTests(BenchmarkApp app) : IClassFixture<
         Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.OK), (locked.StatusCode, unlocked.StatusCode));
     }
 
-    private Task LockAsync(string email, DateTimeOffset? until) => app.WithServicesAsync(async sp =>
+    private Task<IdentityResult> LockAsync(string email, DateTimeOffset? until) => app.WithServicesAsync(async sp =>
     {
         var users = sp.GetRequiredService<UserManager<AppUser>>();
         var user = await users.FindByEmailAsync(email);
