@@ -76,7 +76,7 @@ public sealed class EventRecorder(BenchmarkDbContext db, MailOutbox outbox, Deli
         var approved = r.Decision == ReviewDecision.Approved;
         var opened = events.OfType<PhaseOpened>().Select(p => definition.FindPhase(p.PhaseId)?.Title).FirstOrDefault() ?? "";
         var version = r.Version.ToString(CultureInfo.InvariantCulture);
-        foreach (var (email, name) in await TeamAsync(enrolment, cancellationToken))
+        foreach (var (email, name) in await recipients.TeamAsync(enrolment.Id, cancellationToken))
         {
             await outbox.QueueAsync(
                 new DeliverableDecidedMail(name, d.Title, definition.Title, establishment, version, approved ? "approved" : "changes-requested",
@@ -89,7 +89,7 @@ public sealed class EventRecorder(BenchmarkDbContext db, MailOutbox outbox, Deli
         WorkflowDefinition definition, Enrolment enrolment, (string Establishment, string Group) names, PhaseOpened opened, PhaseClosed? closed,
         CancellationToken cancellationToken)
     {
-        var people = await TeamAsync(enrolment, cancellationToken);
+        var people = await recipients.TeamAsync(enrolment.Id, cancellationToken);
         var consultant = await (
             from g in db.Groups
             where g.Id == enrolment.GroupId
@@ -109,18 +109,6 @@ public sealed class EventRecorder(BenchmarkDbContext db, MailOutbox outbox, Deli
                     closed?.ForcedJustification ?? "", $"parcours/{enrolment.Id}"),
                 email, $"gate-opened:{enrolment.Id}:{opened.PhaseId}:{email.ToUpperInvariant()}");
         }
-    }
-
-    /// <summary>The team members with an address; a member linked to an account is written to at the account's address.</summary>
-    private async Task<List<(string Email, string Name)>> TeamAsync(Enrolment enrolment, CancellationToken cancellationToken)
-    {
-        var members = await (
-            from m in db.TeamMembers.AsNoTracking()
-            where m.EnrolmentId == enrolment.Id
-            join u in db.Users on m.UserId equals u.Id into accounts
-            from u in accounts.DefaultIfEmpty()
-            select new { Email = u != null && u.Email != null ? u.Email : m.Email, Name = m.FullName }).ToListAsync(cancellationToken);
-        return [.. members.Where(m => !string.IsNullOrWhiteSpace(m.Email)).Select(m => (m.Email!.Trim(), m.Name)).DistinctBy(m => m.Item1, StringComparer.OrdinalIgnoreCase)];
     }
 
     /// <summary>The page of a deliverable, relative to <c>App:BaseUrl</c>.</summary>
@@ -172,7 +160,7 @@ public sealed class EventRecorder(BenchmarkDbContext db, MailOutbox outbox, Deli
         return $"{(s.ApproverRole is null ? "déposé" : "en attente de validation")} : version {version}{what}";
     }
 
-    public static string Describe(ChecklistStatus status) => status switch
+    private static string Describe(ChecklistStatus status) => status switch
     {
         ChecklistStatus.Open => "à faire",
         ChecklistStatus.Done => "fait",

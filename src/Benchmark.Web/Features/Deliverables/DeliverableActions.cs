@@ -84,9 +84,6 @@ public sealed class DeliverableActions(BenchmarkDbContext db, EnrolmentPipeline 
         return Change(ran, deliverableId!);
     }
 
-    /// <summary>The page of a deliverable, relative to <c>App:BaseUrl</c>.</summary>
-    public static string PathOf(Guid enrolmentId, string deliverableId) => EventRecorder.DeliverablePath(enrolmentId, deliverableId);
-
     public static string RoleTitle(WorkflowDefinition definition, string roleId)
     {
         ArgumentNullException.ThrowIfNull(definition);
@@ -100,13 +97,6 @@ public sealed class DeliverableActions(BenchmarkDbContext db, EnrolmentPipeline 
         DeliverableStatus.ChangesRequested => "modifications demandées",
         DeliverableStatus.Approved => "validé",
     };
-
-    /// <summary>« déposé » rather than « validé » for a deliverable nobody approves (the deposit is enough).</summary>
-    public static string Describe(DeliverableDefinition d, DeliverableStatus status)
-    {
-        ArgumentNullException.ThrowIfNull(d);
-        return d.Approver is null && status == DeliverableStatus.Approved ? "déposé" : Describe(status);
-    }
 
     private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 

@@ -70,10 +70,15 @@ public sealed class DeliverableRecipients(BenchmarkDbContext db)
         return [.. referents.Select(u => (u.Email, u.FullName))];
     }
 
-    /// <summary>The enrolment's team members with an address.</summary>
+    /// <summary>The enrolment's team members with an address; a member linked to an account is written to at the account's address.</summary>
     public async Task<List<(string Email, string Name)>> TeamAsync(Guid enrolmentId, CancellationToken cancellationToken)
     {
-        var members = await db.TeamMembers.AsNoTracking().Where(m => m.EnrolmentId == enrolmentId).Select(m => new { m.Email, m.FullName }).ToListAsync(cancellationToken);
+        var members = await (
+            from m in db.TeamMembers.AsNoTracking()
+            where m.EnrolmentId == enrolmentId
+            join u in db.Users on m.UserId equals u.Id into accounts
+            from u in accounts.DefaultIfEmpty()
+            select new { Email = u != null && u.Email != null ? u.Email : m.Email, m.FullName }).ToListAsync(cancellationToken);
         return Distinct([.. members.Select(m => ((string?)m.Email, m.FullName))]);
     }
 
