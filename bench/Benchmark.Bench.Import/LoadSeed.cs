@@ -4,7 +4,7 @@ using Benchmark.Core.Domain;
 using Benchmark.Core.Indicators;
 using Benchmark.Core.Runtime;
 using Benchmark.Data;
-using Benchmark.Data.Seeding;
+using Benchmark.Web.Features.Demo;
 using Microsoft.EntityFrameworkCore;
 
 namespace Benchmark.Bench.Import;
@@ -24,7 +24,7 @@ internal static class LoadSeed
         await using var db = new PostgresBenchmarkDbContext(options);
         await db.Database.MigrateAsync();
         var now = TimeProvider.System.GetUtcNow();
-        await new DemoSeeder(db, TimeProvider.System).SeedAsync(Directory.GetFiles(Path.Combine(Repository.Root(), "workflows"), "*.yaml"));
+        await DemoSeeding.SeedAsync(db);
         var stored = await db.ProgrammeDefinitions.SingleAsync(d => d.ProgrammeId == "gestion-flux-patients");
         var definition = stored.Parse();
         var wave = await db.Waves.SingleAsync(w => w.DefinitionId == stored.Id);

@@ -3,7 +3,6 @@ using System.Globalization;
 using Benchmark.Bench.Import;
 using Benchmark.Core.Grid;
 using Benchmark.Data;
-using Benchmark.Data.Seeding;
 using Benchmark.Web.Features.Grid;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -38,8 +37,7 @@ try
     await using (var db = new PostgresBenchmarkDbContext(options))
     {
         await db.Database.MigrateAsync();
-        var root = Repository.Root();
-        await new DemoSeeder(db, TimeProvider.System).SeedAsync(Directory.GetFiles(Path.Combine(root, "workflows"), "*.yaml"));
+        await DemoSeeding.SeedAsync(db);
         var stored = await db.ProgrammeDefinitions.SingleAsync(d => d.ProgrammeId == "coaching-imagerie");
         enrolment = await db.Enrolments.Where(e => db.Waves.Any(w => w.Id == e.WaveId && w.DefinitionId == stored.Id)).Select(e => e.Id).FirstAsync();
         var definition = stored.Parse();

@@ -1,7 +1,7 @@
-using Benchmark.Web.Infrastructure.Security;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Benchmark.Data;
+using Benchmark.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Benchmark.Web.Cli;
@@ -34,7 +34,7 @@ internal static class MigrateCommand
     /// The configuration of the CLI verbs, as the web host reads it: <c>appsettings.json</c> (current folder, else next
     /// to the executable), <c>appsettings.{Environment}.json</c>, environment variables, then <c>--Key=Value</c> arguments.
     /// </summary>
-    internal static IHost BuildHost(IReadOnlyList<string> args)
+    internal static IHost BuildHost(IReadOnlyList<string> args, TimeProvider? clock = null)
     {
         var contentRoot = File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"))
             ? Directory.GetCurrentDirectory()
@@ -51,11 +51,10 @@ internal static class MigrateCommand
         // real failures still surface as exceptions.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.None);
         builder.Services.AddBenchmarkData(builder.Configuration);
-        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(clock ?? TimeProvider.System);
         builder.Services.AddBenchmarkIdentity();
         Infrastructure.Files.FilesSetup.AddFileStore(builder.Services, builder.Configuration);
-        Pipeline.PipelineSetup.AddSystemPipeline(builder.Services);
-        builder.Services.AddScoped<Features.Account.DemoAccounts>();
+        Features.Demo.DemoSetup.AddDemo(builder.Services);
         return builder.Build();
     }
 

@@ -1,5 +1,5 @@
 using Benchmark.Data;
-using Benchmark.Data.Seeding;
+using Benchmark.Web.Features.Demo;
 using Microsoft.EntityFrameworkCore;
 
 namespace Benchmark.Web.Cli;
@@ -19,7 +19,7 @@ internal static class SeedDemoCommand
             return 2;
         }
 
-        using var host = MigrateCommand.BuildHost(args.Skip(1).ToList());
+        using var host = MigrateCommand.BuildHost(args.Skip(1).ToList(), clock);
         if (!MigrateCommand.TryValidate(host.Services, errors, out var options))
         {
             return 1;
@@ -36,7 +36,7 @@ internal static class SeedDemoCommand
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BenchmarkDbContext>();
         await db.Database.MigrateAsync();
-        var result = await new DemoSeeder(db, clock).SeedAsync(files);
+        var result = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(files);
         var accounts = await scope.ServiceProvider.GetRequiredService<Features.Account.DemoAccounts>()
             .EnsureAsync(host.Services.GetRequiredService<IConfiguration>()["Demo:Password"] ?? Features.Account.DemoAccounts.DefaultPassword);
         await Features.Account.DemoSessions.ScheduleAsync(scope.ServiceProvider, errors);

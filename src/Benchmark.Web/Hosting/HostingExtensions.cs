@@ -30,7 +30,7 @@ internal static class HostingExtensions
         Features.Dashboard.DashboardSetup.AddDashboards(builder.Services);
         Features.Indicators.IndicatorsSetup.AddIndicators(builder.Services);
         Features.Waves.ArsPagesSetup.AddArsPages(builder.Services);
-        builder.Services.AddScoped<Features.Account.DemoAccounts>();
+        Features.Demo.DemoSetup.AddDemo(builder.Services);
         builder.Services.AddScoped<Features.Agenda.CalendarFeedIcs>();
         Features.Deliverables.DeliverablesSetup.AddDeliverables(builder.Services, builder.Configuration);
         builder.Services.AddPipeline();

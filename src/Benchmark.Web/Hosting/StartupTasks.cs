@@ -1,7 +1,8 @@
 using Benchmark.Core.Domain;
 using Benchmark.Data;
-using Benchmark.Data.Seeding;
 using Benchmark.Web.Features.Account;
+using Benchmark.Web.Features.Demo;
+using Benchmark.Web.Pipeline;
 using Microsoft.EntityFrameworkCore;
 
 namespace Benchmark.Web.Hosting;
@@ -47,10 +48,22 @@ internal sealed partial class StartupTasks(IServiceScopeFactory scopes, Workflow
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        // Another node starting on the same database may register the same versions first: its rows are the same.
+        var saved = await scope.ServiceProvider.GetRequiredService<UnitOfWork>()
+            .SaveAsync(true, new CommandName("programme.register", "startup", Guid.Empty), null, cancellationToken);
+        if (!saved.IsSuccess)
+        {
+            LogRegisteredElsewhere(logger);
+        }
+
         if (db is SqliteBenchmarkDbContext && configuration.GetValue("Demo:SeedOnStart", true))
         {
-            await new DemoSeeder(db, clock).SeedAsync(catalog.All.Select(x => x.File), cancellationToken);
+            var seeded = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(catalog.All.Select(x => x.File), cancellationToken);
+            foreach (var warning in seeded.Warnings)
+            {
+                LogDemoWarning(logger, warning);
+            }
+
             var created = await scope.ServiceProvider.GetRequiredService<DemoAccounts>()
                 .EnsureAsync(configuration["Demo:Password"] ?? DemoAccounts.DefaultPassword, cancellationToken);
             await DemoSessions.ScheduleAsync(scope.ServiceProvider, cancellationToken: cancellationToken);
@@ -62,6 +75,12 @@ internal sealed partial class StartupTasks(IServiceScopeFactory scopes, Workflow
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Démonstration prête ({Created} compte(s) créé(s)) : voir README, « Demo accounts »")]
     private static partial void LogDemo(ILogger logger, int created);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Démonstration : {Warning}")]
+    private static partial void LogDemoWarning(ILogger logger, string warning);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Les programmes ont été enregistrés en même temps par un autre nœud")]
+    private static partial void LogRegisteredElsewhere(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Programme {ProgrammeId} v{Version} enregistré")]
     private static partial void LogRegistered(ILogger logger, string programmeId, int version);

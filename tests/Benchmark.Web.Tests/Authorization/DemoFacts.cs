@@ -1,7 +1,7 @@
 using Benchmark.Core.Definitions;
 using Benchmark.Core.Domain;
 using Benchmark.Data;
-using Benchmark.Data.Seeding;
+using Benchmark.Web.Features.Demo;
 using Microsoft.EntityFrameworkCore;
 
 namespace Benchmark.Web.Tests.Authorization;

@@ -1,6 +1,6 @@
 using Benchmark.Data;
-using Benchmark.Data.Seeding;
 using Benchmark.Web.Features.Account;
+using Benchmark.Web.Features.Demo;
 using Benchmark.Web.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -47,7 +47,7 @@ public sealed class PostgresDemoApp : IAsyncDisposable
             .UseSetting("Mail:DispatchIntervalSeconds", "0")));
         await using var seed = app.Services.CreateAsyncScope();
         var db = seed.ServiceProvider.GetRequiredService<BenchmarkDbContext>();
-        await new DemoSeeder(db, TimeProvider.System).SeedAsync(seed.ServiceProvider.GetRequiredService<WorkflowCatalog>().All.Select(x => x.File));
+        await seed.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(seed.ServiceProvider.GetRequiredService<WorkflowCatalog>().All.Select(x => x.File));
         await seed.ServiceProvider.GetRequiredService<DemoAccounts>().EnsureAsync(BenchmarkApp.Password);
         return app;
     }

@@ -1,6 +1,6 @@
 using Benchmark.Data;
 using Benchmark.Data.Identity;
-using Benchmark.Data.Seeding;
+using Benchmark.Web.Features.Demo;
 using Benchmark.Web.Infrastructure.Files;
 using Benchmark.Web.Pipeline;
 using Microsoft.AspNetCore.Identity;
@@ -102,7 +102,11 @@ internal sealed class DemoAccounts(
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        var saved = await unit.SaveAsync(true, new CommandName("demo.accounts", "seed", DemoSeeder.DemoAgencyId), null, cancellationToken);
+        if (!saved.IsSuccess)
+        {
+            throw new InvalidOperationException("Demo accounts: " + saved.Error!.Message);
+        }
     }
 
     private static void Check(IdentityResult result)

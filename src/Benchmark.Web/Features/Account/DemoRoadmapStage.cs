@@ -3,7 +3,7 @@ using Benchmark.Core.Definitions;
 using Benchmark.Core.Domain;
 using Benchmark.Core.Runtime;
 using Benchmark.Data;
-using Benchmark.Data.Seeding;
+using Benchmark.Web.Features.Demo;
 using Benchmark.Web.Infrastructure.Files;
 using Benchmark.Web.Pipeline;
 using Microsoft.EntityFrameworkCore;

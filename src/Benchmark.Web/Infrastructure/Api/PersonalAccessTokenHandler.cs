@@ -25,6 +25,8 @@ internal sealed class PersonalAccessTokenHandler(
 {
     public const string SchemeName = "PersonalAccessToken";
 
+    private static readonly TimeSpan LastUseResolution = TimeSpan.FromMinutes(1);
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
@@ -40,7 +42,7 @@ internal sealed class PersonalAccessTokenHandler(
         }
 
         var hash = TokenSecret.Hash(presented);
-        var token = await db.PersonalAccessTokens.SingleOrDefaultAsync(t => t.Hash == hash, Context.RequestAborted);
+        var token = await db.PersonalAccessTokens.AsNoTracking().SingleOrDefaultAsync(t => t.Hash == hash, Context.RequestAborted);
         var now = clock.GetUtcNow();
         if (token is null || token.RevokedAt is not null || token.ExpiresAt <= now)
         {
@@ -53,8 +55,13 @@ internal sealed class PersonalAccessTokenHandler(
             return AuthenticateResult.Fail("The token's account is unavailable.");
         }
 
-        token.LastUsedAt = now;
-        await db.SaveChangesAsync(Context.RequestAborted);
+        // When the token was last used is worth knowing to the minute; one set-based write, nothing tracked.
+        if (token.LastUsedAt is not { } last || now - last >= LastUseResolution)
+        {
+            await db.PersonalAccessTokens.Where(t => t.Id == token.Id)
+                .ExecuteUpdateAsync(u => u.SetProperty(t => t.LastUsedAt, now), Context.RequestAborted);
+        }
+
         var principal = await claims.CreateAsync(user);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
     }

@@ -5,7 +5,7 @@ using Benchmark.Core.Runtime;
 using Benchmark.Core.Scheduling;
 using Benchmark.Data;
 using Benchmark.Data.Identity;
-using Benchmark.Data.Seeding;
+using Benchmark.Web.Features.Demo;
 using Benchmark.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,7 @@
 using System.Net;
 using Benchmark.Data;
-using Benchmark.Data.Seeding;
 using Benchmark.Web.Features.Access;
+using Benchmark.Web.Features.Demo;
 using Benchmark.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

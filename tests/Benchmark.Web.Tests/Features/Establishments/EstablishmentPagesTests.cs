@@ -101,7 +101,7 @@ public sealed class EstablishmentPagesTests : IClassFixture<BenchmarkApp>
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var saved = await _app.DbAsync(db => db.Establishments.AsNoTracking().SingleAsync(e => e.Finess == "2B0000017"));
-        Assert.Equal(Benchmark.Data.Seeding.DemoSeeder.DemoAgencyId, saved.AgencyId);
+        Assert.Equal(Benchmark.Web.Features.Demo.DemoSeeder.DemoAgencyId, saved.AgencyId);
         Assert.Contains("Capo-Bianco", await client.GetStringAsync(ArsData.Url("/etablissements")), StringComparison.Ordinal);
     }
 }

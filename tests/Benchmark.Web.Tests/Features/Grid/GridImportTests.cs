@@ -1,7 +1,7 @@
 using System.Net;
 using Benchmark.Core.Domain;
 using Benchmark.Data;
-using Benchmark.Data.Seeding;
+using Benchmark.Web.Features.Demo;
 using Benchmark.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

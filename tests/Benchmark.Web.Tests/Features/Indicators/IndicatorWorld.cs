@@ -2,7 +2,7 @@ using Benchmark.Core.Definitions;
 using Benchmark.Core.Indicators;
 using Benchmark.Core.Scheduling;
 using Benchmark.Data;
-using Benchmark.Data.Seeding;
+using Benchmark.Web.Features.Demo;
 using Benchmark.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -4,15 +4,16 @@ using Benchmark.Core.Definitions;
 using Benchmark.Core.Domain;
 using Benchmark.Core.Indicators;
 using Benchmark.Core.Scheduling;
+using Benchmark.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Benchmark.Data.Seeding;
+namespace Benchmark.Web.Features.Demo;
 
 /// <summary>
 /// A few past periods of indicator values for the demo's flux-patients (bimonthly) and imaging (monthly) waves, so the
 /// charts and the benchmark show something: plausible, deterministic figures per establishment, older periods
 /// validated, the last one submitted by most, the current one left for the team to enter. An enrolment that already
-/// has a report is left alone, so seeding twice adds nothing.
+/// has a report is left alone, so seeding twice adds nothing. The caller saves.
 /// </summary>
 internal sealed class DemoIndicatorValues(BenchmarkDbContext db)
 {
@@ -22,7 +23,7 @@ internal sealed class DemoIndicatorValues(BenchmarkDbContext db)
     /// <summary>How many past periods each programme gets.</summary>
     private static readonly Dictionary<string, int> Programmes = new(StringComparer.Ordinal) { ["gestion-flux-patients"] = 4, ["coaching-imagerie"] = 6 };
 
-    public async Task<int> SeedAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<int> AddAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var added = 0;
         var today = DateOnly.FromDateTime(ParisTime.ToParis(now).DateTime);
@@ -52,7 +53,6 @@ internal sealed class DemoIndicatorValues(BenchmarkDbContext db)
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
         return added;
     }
 

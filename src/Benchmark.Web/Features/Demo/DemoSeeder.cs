@@ -2,9 +2,11 @@ using Benchmark.Core.Definitions;
 using Benchmark.Core.Domain;
 using Benchmark.Core.Runtime;
 using Benchmark.Core.Scheduling;
+using Benchmark.Data;
+using Benchmark.Web.Pipeline;
 using Microsoft.EntityFrameworkCore;
 
-namespace Benchmark.Data.Seeding;
+namespace Benchmark.Web.Features.Demo;
 
 /// <summary>What the demo holds after seeding, and how many rows this run added.</summary>
 public sealed record DemoSeedResult(
@@ -14,9 +16,11 @@ public sealed record DemoSeedResult(
 /// <summary>
 /// Fills a database with a fictitious ARS, establishments, one wave per programme of <c>workflows/</c>, groups,
 /// started enrolments, trinômes and the planned sessions. Idempotent: rows have stable ids and only missing ones
-/// are added, so a second run changes nothing (even on another day: existing waves keep their dates).
+/// are added, so a second run changes nothing (even on another day: existing waves keep their dates). Enrolments start
+/// through the pipeline's engine step (audited, no email) and everything is saved by the <see cref="UnitOfWork"/>: when
+/// another node seeds at the same time, the one that loses says so in the warnings and adds nothing.
 /// </summary>
-public sealed class DemoSeeder(BenchmarkDbContext db, TimeProvider clock)
+public sealed class DemoSeeder(BenchmarkDbContext db, EnrolmentExecutor executor, UnitOfWork unitOfWork, TimeProvider clock)
 {
     /// <summary>The demo agency, for the demo accounts of its staff.</summary>
     public static Guid DemoAgencyId => DemoCatalogue.AgencyId;
@@ -59,8 +63,12 @@ public sealed class DemoSeeder(BenchmarkDbContext db, TimeProvider clock)
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        _added += await new DemoIndicatorValues(db).SeedAsync(now, cancellationToken);
+        if (await SaveAsync("demo.seed", cancellationToken))
+        {
+            var values = await new DemoIndicatorValues(db).AddAsync(now, cancellationToken);
+            _added += await SaveAsync("demo.indicators", cancellationToken) ? values : 0;
+        }
+
         return new DemoSeedResult(
             await db.Agencies.CountAsync(cancellationToken), await db.Establishments.CountAsync(cancellationToken),
             await db.ProgrammeDefinitions.CountAsync(cancellationToken), await db.Waves.CountAsync(cancellationToken),
@@ -125,7 +133,7 @@ public sealed class DemoSeeder(BenchmarkDbContext db, TimeProvider clock)
             var enrolment = new Enrolment(DemoCatalogue.IdOf($"enrolment:{key}:{establishments[e].Finess}"), wave.Id, group.Id, establishments[e].Id);
             if (await AddMissingAsync(db.Enrolments, [enrolment], x => x.Id, cancellationToken) == 1)
             {
-                var started = WorkflowEngine.Execute(definition, enrolment, EnrolmentContext.Empty, new StartEnrolment(Seeder), now);
+                var started = await executor.ExecuteAsync(definition, wave, enrolment, new StartEnrolment(Seeder), mail: false, cancellationToken);
                 if (!started.IsSuccess)
                 {
                     _warnings.Add($"{key} : {establishments[e].Name} n'a pas pu démarrer ({started.Error!.Message})");
@@ -175,6 +183,18 @@ public sealed class DemoSeeder(BenchmarkDbContext db, TimeProvider clock)
                 return anchors;
             }
         }
+    }
+
+    private async Task<bool> SaveAsync(string command, CancellationToken cancellationToken)
+    {
+        var saved = await unitOfWork.SaveAsync(true, new CommandName(command, Seeder.Id, DemoCatalogue.AgencyId), null, cancellationToken);
+        if (!saved.IsSuccess)
+        {
+            _warnings.Add($"Démonstration non enregistrée : {saved.Error!.Message}");
+            _added = 0;
+        }
+
+        return saved.IsSuccess;
     }
 
     /// <summary>Adds the rows whose id is neither stored nor already added; returns how many were added.</summary>

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Benchmark.Core.Domain;
 
-namespace Benchmark.Data.Seeding;
+namespace Benchmark.Web.Features.Demo;
 
 /// <summary>
 /// The fictitious people and places of the demo. FINESS numbers have a valid format but name no real
