@@ -153,7 +153,7 @@ public sealed partial class BenchmarkApp : WebApplicationFactory<Program>
         return template;
     }
 
-    private static void CopyDirectory(string from, string to)
+    internal static void CopyDirectory(string from, string to)
     {
         Directory.CreateDirectory(to);
         foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))

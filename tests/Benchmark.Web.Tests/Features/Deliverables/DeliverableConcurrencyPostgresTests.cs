@@ -12,7 +12,7 @@ public sealed class DeliverableConcurrencyPostgresTests(PostgresFixture postgres
     {
         if (PostgresFixture.IsConfigured)
         {
-            _app = await PostgresDemoApp.StartAsync(await postgres.DatabaseForAsync(GetType()));
+            _app = await PostgresDemoApp.StartAsync(postgres, GetType());
         }
     }
 

@@ -32,7 +32,7 @@ public sealed class BenchmarkPeriodPostgresTests(PostgresFixture postgres)
     [PostgresFact]
     public async Task Benchmark_WhenNewestBimonthHalfEnteredOnPostgres_ThenNewestComputablePeriodShownAndEachValueFromItsOwnInputs()
     {
-        await using var app = await PostgresDemoApp.StartAsync(await postgres.DatabaseForAsync(GetType()));
+        await using var app = await PostgresDemoApp.StartAsync(postgres, GetType());
         await BenchmarkPeriodScenario.RunAsync(app.Factory);
     }
 }

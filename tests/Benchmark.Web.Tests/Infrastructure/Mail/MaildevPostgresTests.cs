@@ -17,8 +17,7 @@ public sealed class MaildevPostgresTests(PostgresFixture postgres)
     public async Task Dispatch_WhenTwoNodesRaceOnOnePostgres_ThenEachMessageDeliveredExactlyOnce()
     {
         using var maildev = Maildev.Shared();
-        var database = await postgres.DatabaseForAsync(GetType());
-        await PostgresDemoApp.MigrateAsync(database);
+        var database = await PostgresDemoApp.MigratedDatabaseForAsync(postgres, GetType());
 
         // Two nodes: two hosts (own services, own SMTP connections), one database, Hangfire off (the test dispatches).
         using var inner = maildev.NewApp();

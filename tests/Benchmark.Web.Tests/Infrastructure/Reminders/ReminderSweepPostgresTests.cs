@@ -17,7 +17,7 @@ public sealed class ReminderSweepPostgresTests(PostgresFixture postgres) : IAsyn
     {
         if (PostgresFixture.IsConfigured)
         {
-            _app = await PostgresDemoApp.StartAsync(await postgres.DatabaseForAsync(GetType()));
+            _app = await PostgresDemoApp.StartAsync(postgres, GetType());
         }
     }
 
