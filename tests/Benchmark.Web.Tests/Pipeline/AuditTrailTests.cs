@@ -3,9 +3,9 @@ using Benchmark.Core.Runtime;
 using Benchmark.Data;
 using Benchmark.Data.Identity;
 using Benchmark.Web.Features.Access;
-using Benchmark.Web.Features.Demo;
 using Benchmark.Web.Pipeline;
 using Benchmark.Web.Tests.Infrastructure;
+using Benchmark.Web.Tests.Infrastructure.Builders;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -22,10 +22,11 @@ public sealed class AuditTrailTests(BenchmarkApp app) : IClassFixture<BenchmarkA
     [Fact]
     public async Task Run_WhenEachKindOfCommandRuns_ThenItWritesExactlyTheAuditRowsOfItsEvents()
     {
-        var enrolment = await EnrolmentAsync();
-        var team = await UserAsync("equipe@demo.benchmark.test", AppRoles.TeamMember);
-        var referent = await UserAsync("referent@demo.benchmark.test", AppRoles.ArsReviewer);
-        var admin = await UserAsync("admin@demo.benchmark.test", AppRoles.ArsAdmin);
+        var wave = await new WaveBuilder(app.Services).Programme("gestion-flux-patients").BuildAsync();
+        var enrolment = wave.Teams[0].EnrolmentId;
+        var team = await UserAsync(wave.Teams[0].Email, AppRoles.TeamMember);
+        var referent = await UserAsync(wave.Reviewer, AppRoles.ArsReviewer);
+        var admin = await UserAsync(wave.Admin, AppRoles.ArsAdmin);
 
         Assert.Equal(["checklist.tick"], await RunAsync(team, enrolment, a => new TickItem(a, "designation-trinome", null)));
         Assert.Equal(["checklist.untick"], await RunAsync(team, enrolment, a => new UntickItem(a, "designation-trinome", "Erreur")));
@@ -55,14 +56,5 @@ public sealed class AuditTrailTests(BenchmarkApp app) : IClassFixture<BenchmarkA
     {
         var user = await sp.GetRequiredService<BenchmarkDbContext>().Users.AsNoTracking().SingleAsync(u => u.Email == email);
         return new CurrentUser(user.Id, user.FullName, new HashSet<string> { role }, user.AgencyId);
-    });
-
-    private Task<Guid> EnrolmentAsync() => app.WithServicesAsync(sp =>
-    {
-        var db = sp.GetRequiredService<BenchmarkDbContext>();
-        return db.Enrolments
-            .Where(e => db.Establishments.Any(x => x.Id == e.EstablishmentId && x.Finess == DemoSeeder.DemoFiness[0]))
-            .Where(e => db.Waves.Any(w => w.Id == e.WaveId && db.ProgrammeDefinitions.Any(d => d.Id == w.DefinitionId && d.ProgrammeId == "gestion-flux-patients")))
-            .Select(e => e.Id).SingleAsync();
     });
 }
