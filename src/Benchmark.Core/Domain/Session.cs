@@ -1,5 +1,6 @@
 using Benchmark.Core.Common;
 using Benchmark.Core.Definitions;
+using Benchmark.Core.Scheduling;
 
 namespace Benchmark.Core.Domain;
 
@@ -121,6 +122,30 @@ public sealed class Session
         return new SessionCancelled(Id, SessionId, Sequence, wasScheduled);
     }
 
+    /// <summary>
+    /// Minutes are written once the session has started: a scheduled session becomes held, a held one has its minutes
+    /// corrected. The one rule, checked before anything else is asked of the consultant and again when recorded.
+    /// </summary>
+    public Result<SessionStatus> MinutesAllowed(DateTimeOffset now) => Status switch
+    {
+        SessionStatus.Held => SessionStatus.Held,
+        SessionStatus.Scheduled when now < StartUtc => NotStarted(),
+        SessionStatus.Scheduled => SessionStatus.Scheduled,
+        _ => Error.NotAllowed($"Seule une séance programmée puis tenue a un compte rendu (la séance {SessionId} est {Describe(Status)})."),
+    };
+
+    /// <summary>Records the minutes: the session is held from now on, or its minutes are corrected.</summary>
+    public Result<SessionEvent> RecordMinutes(string minutes, DateTimeOffset now)
+    {
+        var allowed = MinutesAllowed(now);
+        if (!allowed.IsSuccess)
+        {
+            return allowed.Error!;
+        }
+
+        return allowed.Value == SessionStatus.Held ? UpdateMinutes(minutes) : MarkHeld(minutes, now);
+    }
+
     public Result<SessionEvent> MarkHeld(string minutes, DateTimeOffset now)
     {
         if (Status != SessionStatus.Scheduled)
@@ -130,7 +155,7 @@ public sealed class Session
 
         if (now < StartUtc)
         {
-            return Error.NotAllowed($"La séance {SessionId} n'a pas encore commencé : le compte rendu se saisit après la séance.");
+            return NotStarted();
         }
 
         Status = SessionStatus.Held;
@@ -173,6 +198,9 @@ public sealed class Session
 
     private void Apply(SessionSlot slot) =>
         (StartUtc, EndUtc, Location, VisioUrl, Agenda) = (slot.StartUtc, slot.EndUtc, slot.Location, slot.VisioUrl, slot.Agenda);
+
+    private Error NotStarted() =>
+        Error.NotAllowed($"La séance {SessionId} n'a pas encore commencé : le compte rendu se saisit après le {ParisTime.Display(StartUtc)}.");
 
     private static string Describe(SessionStatus status) => status switch
     {

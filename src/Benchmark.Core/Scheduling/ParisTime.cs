@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Benchmark.Core.Scheduling;
 
 /// <summary>
@@ -25,6 +27,10 @@ public static class ParisTime
     }
 
     public static DateTimeOffset ToParis(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
+
+    /// <summary>An instant as people read it in mails and messages: « lundi 4 janvier 2027 à 09h00 », Paris time.</summary>
+    public static string Display(DateTimeOffset instant) =>
+        ToParis(instant).ToString("dddd d MMMM yyyy 'à' HH'h'mm", CultureInfo.GetCultureInfo("fr-FR"));
 
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(ToParis(clock.GetUtcNow()).DateTime);
 }

@@ -32,8 +32,7 @@ public sealed class SessionInvites(BenchmarkDbContext db, MailRenderer renderer,
     public const string ParticipantsTemplate = "session-participants";
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
-    public static string Display(DateTimeOffset instant) =>
-        ParisTime.ToParis(instant).ToString("dddd d MMMM yyyy 'à' HH'h'mm", French);
+    public static string Display(DateTimeOffset instant) => ParisTime.Display(instant);
 
     public static string Key(Session session, string email) =>
         $"invite:{session.Id}:{session.Sequence}:{SessionParticipant.Normalise(email)}";

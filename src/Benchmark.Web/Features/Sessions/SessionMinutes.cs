@@ -49,14 +49,9 @@ public sealed class SessionMinutes(AccessScope scope, BenchmarkDbContext db, Enr
             return Error.NotAllowed("Seul le consultant du groupe rédige le compte rendu de cette séance.");
         }
 
-        if (session.Status is not (SessionStatus.Scheduled or SessionStatus.Held))
+        if (session.MinutesAllowed(now) is { IsSuccess: false } refused)
         {
-            return Error.NotAllowed("Seule une séance programmée puis tenue a un compte rendu.");
-        }
-
-        if (now < session.StartUtc)
-        {
-            return Error.NotAllowed($"La séance n'a pas encore commencé : le compte rendu se saisit après le {SessionPlanning.Display(session.StartUtc)}.");
+            return refused.Error!;
         }
 
         var text = minutes?.Replace("\r\n", "\n", StringComparison.Ordinal).Trim() ?? "";
@@ -82,7 +77,7 @@ public sealed class SessionMinutes(AccessScope scope, BenchmarkDbContext db, Enr
         var existing = await db.SessionAttendances.Where(a => a.SessionRecordId == session.Id).ToListAsync(cancellationToken);
         var before = Describe(session.Minutes, existing);
         var wasHeld = session.Status == SessionStatus.Held;
-        var result = wasHeld ? session.UpdateMinutes(text) : session.MarkHeld(text, now);
+        var result = session.RecordMinutes(text, now);
         if (!result.IsSuccess)
         {
             await db.Entry(session).ReloadAsync(cancellationToken);
