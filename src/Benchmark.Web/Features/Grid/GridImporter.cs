@@ -1,10 +1,9 @@
 using Benchmark.Core.Common;
 using Benchmark.Core.Grid;
 using Benchmark.Data;
+using Benchmark.Data.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace Benchmark.Web.Features.Grid;
 
@@ -64,7 +63,7 @@ public sealed class GridImporter(BenchmarkDbContext db, GridIndicatorWriter indi
         var now = time.GetUtcNow();
         var import = new GridImport(Guid.NewGuid(), target.EnrolmentId, target.Schema.Definition.Id, Path.GetFileName(fileName), sha256, validRowsOnly, actor, now);
         var run = new Run(target, sheet, import, validRowsOnly, new GridLimits(options.Value.MaxRowsPerImport, options.Value.MaxRowsPerMonth), actor, now);
-        return db.Database.GetDbConnection() is NpgsqlConnection
+        return db.Database.IsNpgsql()
             ? await InOneTransactionAsync(run, cancellationToken)
             : await InShortTransactionsAsync(run, cancellationToken);
     }
@@ -80,7 +79,7 @@ public sealed class GridImporter(BenchmarkDbContext db, GridIndicatorWriter indi
         var hasRows = await db.GridEntries.AnyAsync(e => e.EnrolmentId == run.Target.EnrolmentId, cancellationToken);
         long added;
         Error? tooLarge = null;
-        using (var writer = GridEntryWriter.Create(db.Database.GetDbConnection(), transaction.GetDbTransaction(), hasRows))
+        using (var writer = GridEntryBulkWriter.Create(db, hasRows))
         {
             await foreach (var batch in GridRowBatches.ReadAsync(run.Sheet, run.Identity, cancellationToken))
             {
@@ -111,7 +110,6 @@ public sealed class GridImporter(BenchmarkDbContext db, GridIndicatorWriter indi
         run.Import.Begin();
         db.GridImports.Add(run.Import);
         await db.SaveChangesAsync(cancellationToken);
-        var connection = db.Database.GetDbConnection();
         long added = 0;
         try
         {
@@ -121,7 +119,7 @@ public sealed class GridImporter(BenchmarkDbContext db, GridIndicatorWriter indi
                 // Once a row is refused (and only valid rows were not asked for) nothing will be kept: read on for the report only.
                 var writing = run.ValidRowsOnly || run.Sheet.Log.RowsRejected == 0;
                 await using var transaction = writing ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-                using var writer = writing ? GridEntryWriter.Create(connection, transaction!.GetDbTransaction(), enrolmentHasRows: true) : null;
+                using var writer = writing ? GridEntryBulkWriter.Create(db, enrolmentHasRows: true) : null;
                 tooLarge = Write(writer, run, batch);
                 if (writer is not null && tooLarge is null)
                 {
@@ -156,7 +154,7 @@ public sealed class GridImporter(BenchmarkDbContext db, GridIndicatorWriter indi
     }
 
     /// <summary>Writes a batch (counting each row against the caps); the cap's refusal stops the import.</summary>
-    private static Error? Write(GridEntryWriter? writer, Run run, (Guid Id, GridRow Row)[] batch)
+    private static Error? Write(GridEntryBulkWriter? writer, Run run, (Guid Id, GridRow Row)[] batch)
     {
         foreach (var (id, row) in batch)
         {
@@ -223,12 +221,7 @@ public sealed class GridImporter(BenchmarkDbContext db, GridIndicatorWriter indi
     /// <summary>Deletes a pending import's rows a few thousand at a time (each its own short transaction), then the import.</summary>
     private async Task DiscardAsync(Guid importId, CancellationToken cancellationToken)
     {
-        const string chunk = "DELETE FROM \"GridEntries\" WHERE rowid IN (SELECT rowid FROM \"GridEntries\" WHERE \"ImportId\" = {0} LIMIT 5000)";
-        var id = importId.ToString().ToUpperInvariant();
-        while (await db.Database.ExecuteSqlRawAsync(chunk, [id], cancellationToken) > 0)
-        {
-        }
-
+        await GridEntryBulkWriter.DeleteImportRowsAsync(db, importId, cancellationToken);
         await db.GridImports.Where(i => i.Id == importId && !i.Completed).ExecuteDeleteAsync(cancellationToken);
     }
 

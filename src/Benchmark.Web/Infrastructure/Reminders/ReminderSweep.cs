@@ -5,6 +5,7 @@ using Benchmark.Core.Domain;
 using Benchmark.Core.Reminders;
 using Benchmark.Core.Scheduling;
 using Benchmark.Data;
+using Benchmark.Data.Persistence;
 using Benchmark.Web.Infrastructure.Mail;
 using Microsoft.EntityFrameworkCore;
 
