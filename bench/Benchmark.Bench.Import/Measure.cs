@@ -2,7 +2,9 @@ using System.Diagnostics;
 using Benchmark.Core.Grid;
 using Benchmark.Data;
 using Benchmark.Web.Features.Grid;
+using Benchmark.Web.Pipeline;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -69,7 +71,8 @@ internal static class Measure
         await using var db = new PostgresBenchmarkDbContext(options);
         // The bench measures the writer, not the caps: a national-scale file is let through.
         var caps = Microsoft.Extensions.Options.Options.Create(new GridImportOptions { MaxRowsPerImport = 5_000_000, MaxRowsPerMonth = 5_000_000 });
-        var importer = new GridImporter(db, new GridIndicatorWriter(db), caps, TimeProvider.System);
+        var unit = new UnitOfWork(db, NullLogger<UnitOfWork>.Instance);
+        var importer = new GridImporter(db, new GridIndicatorWriter(db, unit), unit, caps, TimeProvider.System);
         var watch = Stopwatch.StartNew();
         var outcome = await importer.ImportAsync(target, path, Path.GetFileName(path), Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N"), false, "bench", CancellationToken.None);
         var elapsed = watch.Elapsed;

@@ -109,7 +109,7 @@ internal sealed class DispatchBench(BenchOptions options)
                 ["visio_url"] = "https://visio.bench.test/salle",
             };
             var recipient = string.Create(CultureInfo.InvariantCulture, $"p{i}@etab{i % 1000}.bench.test");
-            var message = await outbox.QueueAsync("rappel-session", recipient, model, string.Create(CultureInfo.InvariantCulture, $"bench:dispatch:{round}:{i}"));
+            var message = await outbox.QueueAsync(new ReminderMail("rappel-session", model), recipient, string.Create(CultureInfo.InvariantCulture, $"bench:dispatch:{round}:{i}"));
             ids.Add(message.MessageId);
         }
 

@@ -33,15 +33,16 @@ internal sealed class KillBench(BenchOptions options)
                 var ids = new HashSet<string>(StringComparer.Ordinal);
                 for (var i = 0; i < options.KillMessages; i++)
                 {
-                    var message = await outbox.QueueAsync("rappel-session", string.Create(CultureInfo.InvariantCulture, $"k{i}@etab{i % 100}.bench.test"),
-                        new Dictionary<string, string>(StringComparer.Ordinal)
+                    var message = await outbox.QueueAsync(
+                        new ReminderMail("rappel-session", new Dictionary<string, string>(StringComparer.Ordinal)
                         {
                             ["recipient_name"] = string.Create(CultureInfo.InvariantCulture, $"Personne {i}"),
                             ["title"] = "Séance individuelle SI2",
                             ["programme"] = "Gestion des flux patients",
                             ["start"] = "jeudi 25 mars 2027 à 14:00",
                             ["location"] = "Bureau 12",
-                        },
+                        }),
+                        string.Create(CultureInfo.InvariantCulture, $"k{i}@etab{i % 100}.bench.test"),
                         string.Create(CultureInfo.InvariantCulture, $"bench:kill:{i}"));
                     ids.Add(message.MessageId);
                 }

@@ -1,5 +1,6 @@
 using Benchmark.Core.Domain;
 using Benchmark.Data;
+using Benchmark.Data.Persistence;
 using Benchmark.Web.Features.Account;
 using Benchmark.Web.Features.Demo;
 using Benchmark.Web.Pipeline;
@@ -20,12 +21,9 @@ internal sealed partial class StartupTasks(IServiceScopeFactory scopes, Workflow
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BenchmarkDbContext>();
-        if (db is SqliteBenchmarkDbContext)
+        if (db is SqliteBenchmarkDbContext embedded)
         {
-            await db.Database.MigrateAsync(cancellationToken);
-            // Write-ahead log: readers no longer block the writer (pages, the dispatcher and the sweep share one file).
-            // The mode is stored in the file, so once is enough.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            await EmbeddedDatabase.PrepareAsync(embedded, cancellationToken);
         }
 
         var stored = await db.ProgrammeDefinitions.ToListAsync(cancellationToken);

@@ -78,7 +78,8 @@ internal static partial class DemoSessions
 
             var consultant = await db.Users.AsNoTracking().Where(u => u.Id == group.ConsultantId).Select(u => u.FullName).SingleAsync(cancellationToken);
             var scope = new AccessScope(db, new CurrentUser(group.ConsultantId, consultant, consultantRole, null));
-            var planning = new SessionPlanning(scope, db, new SessionInvites(db, renderer, clock), services.GetRequiredService<UnitOfWork>(), clock);
+            var invites = new SessionInvites(new MailOutbox(db, renderer, clock), clock);
+            var planning = new SessionPlanning(scope, db, invites, services.GetRequiredService<UnitOfWork>(), clock);
             var context = await new SessionContextLoader(scope, db).LoadAsync(first.Id, cancellationToken);
             if (context is null)
             {

@@ -28,7 +28,10 @@ public sealed class DemoSeeder(BenchmarkDbContext db, EnrolmentExecutor executor
     /// <summary>FINESS numbers of the demo establishments, in catalogue order.</summary>
     public static IReadOnlyList<string> DemoFiness => DemoCatalogue.Establishments.Select(e => e.Finess).ToList();
 
-    private static readonly Actor Seeder = new("seed", "Données de démonstration", "ars", IsArsAdmin: true);
+    /// <summary>Who the audit trail says started the demo enrolments.</summary>
+    public const string ActorName = "Données de démonstration";
+
+    private static readonly Actor Seeder = new("seed", ActorName, "ars", IsArsAdmin: true);
 
     private readonly List<string> _warnings = [];
     private int _added;

@@ -1,10 +1,10 @@
 using Benchmark.Core.Common;
 using Benchmark.Core.Grid;
 using Benchmark.Data;
+using Benchmark.Data.Persistence;
+using Benchmark.Web.Pipeline;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace Benchmark.Web.Features.Grid;
 
@@ -16,6 +16,9 @@ public enum GridImportStatus
     Unreadable,
     Empty,
     TooLarge,
+
+    /// <summary>Another import of the same enrolment (or the same file) won a race: nothing of this one was kept.</summary>
+    Conflict,
 }
 
 /// <summary>What an import did: its status, the rows read/added, the refusals, or why the file could not be read.</summary>
@@ -36,9 +39,15 @@ public sealed record GridImportOutcome(GridImportStatus Status, GridReadLog? Log
 /// On PostgreSQL all of it is one transaction (other writers are not blocked). On the embedded SQLite, where a write
 /// transaction locks the whole database, the rows are written in short transactions under an import that is not
 /// part of the grid until it completes (or is deleted), so other users' writes never wait behind a large file.
+/// The rows go through <see cref="GridEntryBulkWriter"/> (Data layer); the import and its indicator values are saved
+/// through <see cref="UnitOfWork"/>, so an import racing this one is <see cref="GridImportStatus.Conflict"/>.
 /// </summary>
-public sealed class GridImporter(BenchmarkDbContext db, GridIndicatorWriter indicators, IOptions<GridImportOptions> options, TimeProvider time)
+public sealed class GridImporter(
+    BenchmarkDbContext db, GridIndicatorWriter indicators, UnitOfWork unit, IOptions<GridImportOptions> options, TimeProvider time)
 {
+    public const string ConflictMessage =
+        "Un autre import de cette grille vient d'être enregistré : rien n'a été importé, rechargez la page et recommencez si besoin.";
+
     /// <summary>A pending import older than this was abandoned (the process stopped): its rows are removed.</summary>
     private static readonly TimeSpan Abandoned = TimeSpan.FromHours(6);
 
@@ -64,7 +73,7 @@ public sealed class GridImporter(BenchmarkDbContext db, GridIndicatorWriter indi
         var now = time.GetUtcNow();
         var import = new GridImport(Guid.NewGuid(), target.EnrolmentId, target.Schema.Definition.Id, Path.GetFileName(fileName), sha256, validRowsOnly, actor, now);
         var run = new Run(target, sheet, import, validRowsOnly, new GridLimits(options.Value.MaxRowsPerImport, options.Value.MaxRowsPerMonth), actor, now);
-        return db.Database.GetDbConnection() is NpgsqlConnection
+        return db.Database.IsNpgsql()
             ? await InOneTransactionAsync(run, cancellationToken)
             : await InShortTransactionsAsync(run, cancellationToken);
     }
@@ -80,7 +89,7 @@ public sealed class GridImporter(BenchmarkDbContext db, GridIndicatorWriter indi
         var hasRows = await db.GridEntries.AnyAsync(e => e.EnrolmentId == run.Target.EnrolmentId, cancellationToken);
         long added;
         Error? tooLarge = null;
-        using (var writer = GridEntryWriter.Create(db.Database.GetDbConnection(), transaction.GetDbTransaction(), hasRows))
+        using (var writer = GridEntryBulkWriter.Create(db, hasRows))
         {
             await foreach (var batch in GridRowBatches.ReadAsync(run.Sheet, run.Identity, cancellationToken))
             {
@@ -101,8 +110,13 @@ public sealed class GridImporter(BenchmarkDbContext db, GridIndicatorWriter indi
         }
 
         var held = await PublishAsync(run, added, cancellationToken);
+        if (!held.IsSuccess)
+        {
+            return Conflict(held.Error!);
+        }
+
         await transaction.CommitAsync(cancellationToken);
-        return Imported(run, added, held);
+        return Imported(run, added, held.Value);
     }
 
     private async Task<GridImportOutcome> InShortTransactionsAsync(Run run, CancellationToken cancellationToken)
@@ -110,8 +124,11 @@ public sealed class GridImporter(BenchmarkDbContext db, GridIndicatorWriter indi
         await DiscardAbandonedAsync(run.Target.EnrolmentId, run.Now, cancellationToken);
         run.Import.Begin();
         db.GridImports.Add(run.Import);
-        await db.SaveChangesAsync(cancellationToken);
-        var connection = db.Database.GetDbConnection();
+        if ((await unit.SaveAsync(run.Import, Command(run), ConflictAsync, cancellationToken)).Error is { } conflict)
+        {
+            return Conflict(conflict);
+        }
+
         long added = 0;
         try
         {
@@ -121,7 +138,7 @@ public sealed class GridImporter(BenchmarkDbContext db, GridIndicatorWriter indi
                 // Once a row is refused (and only valid rows were not asked for) nothing will be kept: read on for the report only.
                 var writing = run.ValidRowsOnly || run.Sheet.Log.RowsRejected == 0;
                 await using var transaction = writing ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-                using var writer = writing ? GridEntryWriter.Create(connection, transaction!.GetDbTransaction(), enrolmentHasRows: true) : null;
+                using var writer = writing ? GridEntryBulkWriter.Create(db, enrolmentHasRows: true) : null;
                 tooLarge = Write(writer, run, batch);
                 if (writer is not null && tooLarge is null)
                 {
@@ -142,10 +159,20 @@ public sealed class GridImporter(BenchmarkDbContext db, GridIndicatorWriter indi
                 return refused;
             }
 
-            await using var publish = await db.Database.BeginTransactionAsync(cancellationToken);
-            var held = await PublishAsync(run, added, cancellationToken);
-            await publish.CommitAsync(cancellationToken);
-            return Imported(run, added, held);
+            Result<GridHeldPeriods> held;
+            await using (var publish = await db.Database.BeginTransactionAsync(cancellationToken))
+            {
+                held = await PublishAsync(run, added, cancellationToken);
+                if (held.IsSuccess)
+                {
+                    await publish.CommitAsync(cancellationToken);
+                    return Imported(run, added, held.Value);
+                }
+            }
+
+            // Lost a race (the transaction is rolled back): this import's rows go, as for a refusal.
+            await DiscardAsync(run.Import.Id, cancellationToken);
+            return Conflict(held.Error!);
         }
         catch
         {
@@ -156,7 +183,7 @@ public sealed class GridImporter(BenchmarkDbContext db, GridIndicatorWriter indi
     }
 
     /// <summary>Writes a batch (counting each row against the caps); the cap's refusal stops the import.</summary>
-    private static Error? Write(GridEntryWriter? writer, Run run, (Guid Id, GridRow Row)[] batch)
+    private static Error? Write(GridEntryBulkWriter? writer, Run run, (Guid Id, GridRow Row)[] batch)
     {
         foreach (var (id, row) in batch)
         {
@@ -202,11 +229,18 @@ public sealed class GridImporter(BenchmarkDbContext db, GridIndicatorWriter indi
 
     private static GridImportOutcome Refused(Error error) => new(GridImportStatus.TooLarge, null, 0, error.Message);
 
+    private static GridImportOutcome Conflict(Error error) => new(GridImportStatus.Conflict, null, 0, error.Message);
+
+    /// <summary>What a lost race says (<see cref="UnitOfWork"/>'s conflict callback).</summary>
+    internal static Task<Error> ConflictAsync(CancellationToken cancellationToken) => Task.FromResult(Error.Conflict(ConflictMessage));
+
+    private static CommandName Command(Run run) => new("grid.import", run.Actor, run.Target.EnrolmentId);
+
     private static GridImportOutcome Imported(Run run, long added, GridHeldPeriods held) =>
         new(GridImportStatus.Imported, run.Sheet.Log, added, null, run.Now) { Held = held, Repeats = run.Identity.Repeats };
 
     /// <summary>Records the import as complete (its rows become the grid's) and recomputes the indicator inputs.</summary>
-    private async Task<GridHeldPeriods> PublishAsync(Run run, long added, CancellationToken cancellationToken)
+    private async Task<Result<GridHeldPeriods>> PublishAsync(Run run, long added, CancellationToken cancellationToken)
     {
         var log = run.Sheet.Log;
         run.Import.Record(log.RowsRead, (int)added, log.RowsRejected);
@@ -216,19 +250,18 @@ public sealed class GridImporter(BenchmarkDbContext db, GridIndicatorWriter indi
             db.GridImports.Add(run.Import);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        if ((await unit.SaveAsync(run.Import, Command(run), ConflictAsync, cancellationToken)).Error is { } conflict)
+        {
+            return conflict;
+        }
+
         return await indicators.WriteAsync(run.Target, run.Actor, run.Now, cancellationToken);
     }
 
     /// <summary>Deletes a pending import's rows a few thousand at a time (each its own short transaction), then the import.</summary>
     private async Task DiscardAsync(Guid importId, CancellationToken cancellationToken)
     {
-        const string chunk = "DELETE FROM \"GridEntries\" WHERE rowid IN (SELECT rowid FROM \"GridEntries\" WHERE \"ImportId\" = {0} LIMIT 5000)";
-        var id = importId.ToString().ToUpperInvariant();
-        while (await db.Database.ExecuteSqlRawAsync(chunk, [id], cancellationToken) > 0)
-        {
-        }
-
+        await GridEntryBulkWriter.DeleteImportRowsAsync(db, importId, cancellationToken);
         await db.GridImports.Where(i => i.Id == importId && !i.Completed).ExecuteDeleteAsync(cancellationToken);
     }
 

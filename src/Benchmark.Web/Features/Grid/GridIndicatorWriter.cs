@@ -1,6 +1,8 @@
+using Benchmark.Core.Common;
 using Benchmark.Core.Domain;
 using Benchmark.Core.Grid;
 using Benchmark.Data;
+using Benchmark.Web.Pipeline;
 using Microsoft.EntityFrameworkCore;
 
 namespace Benchmark.Web.Features.Grid;
@@ -9,9 +11,10 @@ namespace Benchmark.Web.Features.Grid;
 /// Reads an enrolment's grid as cells (one GROUP BY in the database) and stores the inputs the workflow declares as
 /// computed from the grid as <see cref="IndicatorValue"/> rows, so the indicator pages chart them like reported values.
 /// A period whose report is submitted (in review) or validated (locked; only an ArsAdmin unlocks it) is left as it is,
-/// values present or not, and returned so the user is told.
+/// values present or not, and returned so the user is told. Saved through <see cref="UnitOfWork"/>: an import racing
+/// this one on the same values is a conflict, not an error page.
 /// </summary>
-public sealed class GridIndicatorWriter(BenchmarkDbContext db)
+public sealed class GridIndicatorWriter(BenchmarkDbContext db, UnitOfWork unit)
 {
     public Task<List<GridCell>> CellsAsync(Guid enrolmentId, CancellationToken cancellationToken) => Cells(db, enrolmentId).ToListAsync(cancellationToken);
 
@@ -29,7 +32,7 @@ public sealed class GridIndicatorWriter(BenchmarkDbContext db)
     }
 
     /// <summary>Writes the computed inputs; returns the periods left untouched because submitted or validated.</summary>
-    public async Task<GridHeldPeriods> WriteAsync(GridTarget target, string actor, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<Result<GridHeldPeriods>> WriteAsync(GridTarget target, string actor, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
         var cells = await CellsAsync(target.EnrolmentId, cancellationToken);
@@ -54,11 +57,11 @@ public sealed class GridIndicatorWriter(BenchmarkDbContext db)
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
         var skipped = computed.Select(v => v.Period).Where(held.ContainsKey).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        return new GridHeldPeriods(
+        var periods = new GridHeldPeriods(
             [.. skipped.Where(p => held[p] == IndicatorValueStatus.Validated)],
             [.. skipped.Where(p => held[p] == IndicatorValueStatus.Submitted)]);
+        return await unit.SaveAsync(periods, new CommandName("grid.indicators", actor, target.EnrolmentId), GridImporter.ConflictAsync, cancellationToken);
     }
 }
 

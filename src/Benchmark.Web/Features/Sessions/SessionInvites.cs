@@ -1,8 +1,6 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Benchmark.Core.Domain;
 using Benchmark.Core.Scheduling;
-using Benchmark.Data;
 using Benchmark.Web.Infrastructure.Calendar;
 using Benchmark.Web.Infrastructure.Mail;
 
@@ -20,12 +18,13 @@ public sealed record InviteBatch(
     IReadOnlyDictionary<string, string?> Extra);
 
 /// <summary>
-/// Writes a session's invites into the outbox (the caller saves, in the same SaveChanges as the change): one
-/// <c>session-invite</c> row per recipient, keyed <c>invite:{session}:{sequence}:{address}</c>, whose payload carries
-/// the template, its model and the ICS from <see cref="InviteBuilder"/> (same UID for the session's whole life, its
-/// current SEQUENCE); the dispatcher adds the <c>text/calendar</c> part and the <c>invitation.ics</c> attachment.
+/// Queues a session's invites through the outbox (the caller saves, in the same SaveChanges as the change): one
+/// <see cref="SessionInviteMail"/> (<c>session-invite</c> row) per recipient, keyed
+/// <c>invite:{session}:{sequence}:{address}</c>, carrying the template's model and the ICS from
+/// <see cref="InviteBuilder"/> (same UID for the session's whole life, its current SEQUENCE); the dispatcher adds the
+/// <c>text/calendar</c> part and the <c>invitation.ics</c> attachment.
 /// </summary>
-public sealed class SessionInvites(BenchmarkDbContext db, MailRenderer renderer, TimeProvider clock)
+public sealed class SessionInvites(MailOutbox outbox, TimeProvider clock)
 {
     public const string OutboxKind = "session-invite";
     public const string InvitationTemplate = "session-invitation";
@@ -63,29 +62,11 @@ public sealed class SessionInvites(BenchmarkDbContext db, MailRenderer renderer,
         foreach (var participant in batch.Recipients)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var model = new JsonObject
-            {
-                ["kind"] = batch.Kind,
-                ["name"] = participant.Name,
-                ["title"] = context.Title,
-                ["programme"] = context.Definition.Title,
-                ["date"] = Display(session.StartUtc),
-                ["end_time"] = end.ToString("HH'h'mm", French),
-                ["location"] = session.Location,
-                ["visio_url"] = visio is null ? null : session.VisioUrl,
-                ["agenda"] = session.Agenda,
-                ["organizer"] = context.Organizer.Name,
-                ["link"] = $"seances/{session.Id}",
-            };
-            foreach (var (key, value) in batch.Extra)
-            {
-                model[key] = value;
-            }
-
-            var subject = await renderer.RenderSubjectAsync(batch.Template, model);
-            var payload = new JsonObject { ["template"] = batch.Template, ["model"] = model, ["ics"] = invite.Ics };
-            db.OutboxMessages.Add(new OutboxMessage(
-                Guid.CreateVersion7(), Key(session, participant.Email), OutboxKind, participant.Email.Trim(), subject, payload.ToJsonString(), now));
+            var mail = new SessionInviteMail(
+                batch.Template, batch.Kind, participant.Name, context.Title, context.Definition.Title, Display(session.StartUtc),
+                end.ToString("HH'h'mm", French), session.Location, visio is null ? null : session.VisioUrl, session.Agenda,
+                context.Organizer.Name, $"seances/{session.Id}", batch.Extra, invite.Ics);
+            await outbox.QueueAsync(mail, participant.Email.Trim(), Key(session, participant.Email));
         }
     }
 }

@@ -4,56 +4,99 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Benchmark.Core.Domain;
 using Benchmark.Data;
+using Benchmark.Data.Persistence;
 
 namespace Benchmark.Web.Infrastructure.Mail;
 
 /// <summary>
-/// Queues an email in the outbox, in the caller's unit of work: nothing is saved here, so the message is committed
-/// with the change that causes it, or not at all.
+/// Queues an email in the outbox — the one way mail is queued. <see cref="QueueAsync(MailModel, string, string)"/> adds
+/// it to the caller's unit of work: nothing is saved here, so the message is committed with the change that causes
+/// it, or not at all. <see cref="QueueManyAsync"/> (a sweep's thousands of reminders) writes at once, set-based.
 /// <para>
 /// Payload format of <see cref="OutboxMessage.Payload"/> (rendered at send time, so a fixed template fixes queued
 /// messages too): <c>{ "template": "invitation", "model": { "name": "…", "link": "https://…" } }</c>. The model's
 /// top-level keys are the template's variables (snake_case when built from a C# object). A payload without
 /// <c>template</c> is read as the model itself, rendered with the template named like <see cref="OutboxMessage.Kind"/>.
+/// A session invite adds <c>"ics": "BEGIN:VCALENDAR…"</c> (<see cref="MailModel.Ics"/>), sent as a calendar part.
 /// <see cref="OutboxMessage.Subject"/> holds the rendered subject (shown in lists, sent as is); when empty, the
 /// subject template is rendered at send time.
 /// </para>
 /// To add an email: write <c>templates/&lt;name&gt;.subject.liquid</c>, <c>.html.liquid</c> and <c>.txt.liquid</c>, then
-/// write a <see cref="MailModel"/> record for it and queue it with <see cref="QueueAsync(MailModel, string, string)"/>.
+/// write a <see cref="MailModel"/> record for it and queue it with <see cref="QueueAsync(MailModel, string, string)"/>
+/// (or, for a sweep's many rows, <see cref="QueueManyAsync"/>). Typed models are the only public way in.
 /// </summary>
 public sealed class MailOutbox(BenchmarkDbContext db, MailRenderer renderer, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     /// <summary>Adds a typed email to the context (the caller saves); the same idempotency key is never queued twice.</summary>
-    public Task<OutboxMessage> QueueAsync(MailModel mail, string recipient, string idempotencyKey)
+    public async Task<OutboxMessage> QueueAsync(MailModel mail, string recipient, string idempotencyKey)
     {
-        ArgumentNullException.ThrowIfNull(mail);
-        return QueueAsync(mail.Template, recipient, mail, idempotencyKey);
-    }
-
-    /// <summary>
-    /// Adds the message to the context (the caller saves); the same idempotency key is never queued twice. The
-    /// application queues typed <see cref="MailModel"/>s; this untyped form is left to the mail tests and benches.
-    /// </summary>
-    public async Task<OutboxMessage> QueueAsync(string template, string recipient, object model, string idempotencyKey)
-    {
-        var payload = Payload(template, model);
-        var subject = await renderer.RenderSubjectAsync(template, (JsonObject)payload["model"]!);
-        var message = new OutboxMessage(Guid.CreateVersion7(), idempotencyKey, template, recipient, subject, payload.ToJsonString(), clock.GetUtcNow());
+        var message = await BuildAsync(mail, recipient, idempotencyKey);
         db.OutboxMessages.Add(message);
         return message;
     }
 
     /// <summary>
-    /// The row of a message whose model is a set of strings (a reminder's), not added to the context: for a caller
-    /// that writes many rows in one statement. Same payload format and rendered subject as <see cref="QueueAsync(string, string, object, string)"/>,
-    /// written straight to JSON (no JSON tree per message).
+    /// Queues many typed emails now, in set-based statements (<see cref="KeyedInsert"/>), not in the caller's unit of
+    /// work: a key already queued — earlier, or by a sweep racing this one — is skipped, so each key is queued once.
+    /// Returns how many rows were inserted, and the time spent building them (rendered subjects) and writing them.
     /// </summary>
-    public async Task<OutboxMessage> BuildAsync(string template, string recipient, IReadOnlyDictionary<string, string> model, string idempotencyKey)
+    public async Task<QueuedMany> QueueManyAsync(
+        IEnumerable<(MailModel Mail, string Recipient, string IdempotencyKey)> mails, CancellationToken cancellationToken)
     {
-        var subject = await renderer.RenderSubjectAsync(template, model);
-        return new OutboxMessage(Guid.CreateVersion7(), idempotencyKey, template, recipient, subject, PayloadJson(template, model), clock.GetUtcNow());
+        ArgumentNullException.ThrowIfNull(mails);
+        var start = clock.GetTimestamp();
+        var rows = new List<OutboxMessage>();
+        foreach (var (mail, recipient, key) in mails)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            rows.Add(await BuildAsync(mail, recipient, key));
+        }
+
+        var built = clock.GetTimestamp();
+        var inserted = rows.Count == 0 ? 0
+            : await KeyedInsert.InsertMissingAsync(db, rows, m => m.IdempotencyKey, nameof(OutboxMessage.IdempotencyKey), cancellationToken);
+        return new QueuedMany(inserted, clock.GetElapsedTime(start, built), clock.GetElapsedTime(built));
+    }
+
+    /// <summary>
+    /// An untyped message (a template name and any object as its model), added to the context: for the mail tests,
+    /// which try models no record would allow. The application queues <see cref="MailModel"/>s.
+    /// </summary>
+    internal async Task<OutboxMessage> QueueAsync(string template, string recipient, object model, string idempotencyKey)
+    {
+        var message = await BuildAsync(template, template, recipient, Payload(template, model), idempotencyKey);
+        db.OutboxMessages.Add(message);
+        return message;
+    }
+
+    /// <summary>The row of a typed email (not added to the context).</summary>
+    private async Task<OutboxMessage> BuildAsync(MailModel mail, string recipient, string idempotencyKey)
+    {
+        ArgumentNullException.ThrowIfNull(mail);
+        if (mail is ReminderMail reminder)
+        {
+            // Reminders come by the thousand from a sweep: their strings go straight to JSON (no JSON tree per message).
+            var subject = await renderer.RenderSubjectAsync(reminder.Template, reminder.Values);
+            return new OutboxMessage(
+                Guid.CreateVersion7(), idempotencyKey, reminder.OutboxKind, recipient, subject, PayloadJson(reminder.Template, reminder.Values),
+                clock.GetUtcNow());
+        }
+
+        var payload = Payload(mail.Template, mail.Variables(Json));
+        if (mail.Ics is { } ics)
+        {
+            payload["ics"] = ics;
+        }
+
+        return await BuildAsync(mail.OutboxKind, mail.Template, recipient, payload, idempotencyKey);
+    }
+
+    private async Task<OutboxMessage> BuildAsync(string kind, string template, string recipient, JsonObject payload, string idempotencyKey)
+    {
+        var subject = await renderer.RenderSubjectAsync(template, (JsonObject)payload["model"]!);
+        return new OutboxMessage(Guid.CreateVersion7(), idempotencyKey, kind, recipient, subject, payload.ToJsonString(), clock.GetUtcNow());
     }
 
     public static JsonObject Payload(string template, object model) => new()
@@ -93,4 +136,10 @@ public sealed class MailOutbox(BenchmarkDbContext db, MailRenderer renderer, Tim
             ? (name, node["model"] as JsonObject ?? [])
             : (message.Kind, node);
     }
+}
+
+/// <summary>What <see cref="MailOutbox.QueueManyAsync"/> did: rows inserted, time building them and writing them.</summary>
+public sealed record QueuedMany(int Inserted, TimeSpan Build, TimeSpan Insert)
+{
+    public static readonly QueuedMany None = new(0, TimeSpan.Zero, TimeSpan.Zero);
 }

@@ -1,3 +1,4 @@
+using Benchmark.Data.Persistence;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -18,6 +19,7 @@ internal static class MailingSetup
             ? ActivatorUtilities.CreateInstance<SmtpMailDelivery>(sp)
             : ActivatorUtilities.CreateInstance<PickupDirectoryMailDelivery>(sp));
         services.TryAddScoped<MailOutbox>();
+        services.TryAddScoped<OutboxStore>();
         services.TryAddScoped<OutboxDispatcher>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, OutboxDispatchService>());
         return services;

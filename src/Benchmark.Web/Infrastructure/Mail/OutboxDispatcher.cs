@@ -1,10 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Benchmark.Core.Domain;
-using Benchmark.Data;
+using Benchmark.Data.Persistence;
 using Benchmark.Web.Infrastructure.Calendar;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
@@ -24,11 +22,12 @@ namespace Benchmark.Web.Infrastructure.Mail;
 /// failure no further batch is claimed (the next run tries again). A crash loses nothing: a message claimed but not
 /// recorded is retried after the lease, with the same Message-ID. It may re-send only the messages sent but not yet
 /// recorded: at most <see cref="MaxUnrecorded"/> per running dispatcher (one group being recorded, one being filled);
-/// the others of the claimed batch were not sent. A plain class: the background service calls it, and so can a job
-/// or a test.
+/// the others of the claimed batch were not sent. The statements are <see cref="OutboxStore"/>'s (Data layer), and a
+/// message's new state is its own <see cref="OutboxMessage.MarkSent"/> or <see cref="OutboxMessage.MarkFailed"/>.
+/// A plain class: the background service calls it, and so can a job or a test.
 /// </summary>
 public sealed partial class OutboxDispatcher(
-    BenchmarkDbContext db, IMailDelivery delivery, MailRenderer renderer, IOptions<MailOptions> options, TimeProvider clock, ILogger<OutboxDispatcher> logger)
+    OutboxStore store, IMailDelivery delivery, MailRenderer renderer, IOptions<MailOptions> options, TimeProvider clock, ILogger<OutboxDispatcher> logger)
 {
     public const int BatchSize = 50;
 
@@ -119,7 +118,7 @@ public sealed partial class OutboxDispatcher(
                 try
                 {
                     await connection.SendAsync(mime, cancellationToken);
-                    unrecorded.Add(message.Id, clock.GetUtcNow());
+                    unrecorded.Add(message, clock.GetUtcNow());
                     sent++;
                 }
                 catch (MailDeliveryException e)
@@ -132,8 +131,8 @@ public sealed partial class OutboxDispatcher(
                 {
                     // At most one group in flight: the previous statement is done before this group's starts.
                     await _statement;
-                    var ids = unrecorded.Take();
-                    _statement = Task.Run(() => RecordSentAsync(ids), CancellationToken.None);
+                    var group = unrecorded.Take();
+                    _statement = Task.Run(() => RecordSentAsync(group), CancellationToken.None);
                 }
 
                 if (next is null && !transientFailure && due.Count == BatchSize && i == BatchSize / 2)
@@ -207,91 +206,28 @@ public sealed partial class OutboxDispatcher(
             : null;
 
     /// <summary>Claims up to <see cref="BatchSize"/> due messages in one statement; returns them, oldest first.</summary>
-    private async Task<List<OutboxMessage>> ClaimAsync(DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var until = now.Add(Lease);
-        List<OutboxMessage> due;
-        if (db.Database.IsNpgsql())
-        {
-            // One atomic statement: rows another dispatcher holds are skipped, rows it claimed and committed meanwhile
-            // are re-checked against the WHERE (now leased ahead) and left out. A CTE, evaluated once: as an IN
-            // (subquery) the planner may re-run the LIMIT per outer row and claim more than a batch. RETURNING gives
-            // the claimed rows themselves (xmin too: the context maps it), so no second read.
-            due = await db.OutboxMessages.FromSql($"""
-                WITH due AS (
-                    SELECT "Id" FROM "OutboxMessages"
-                    WHERE "Status" = 'Pending' AND "NextAttemptAt" <= {now}
-                    ORDER BY "NextAttemptAt", "Id"
-                    LIMIT {BatchSize}
-                    FOR UPDATE SKIP LOCKED)
-                UPDATE "OutboxMessages" AS m SET "NextAttemptAt" = {until}
-                FROM due
-                WHERE m."Id" = due."Id" AND m."Status" = 'Pending' AND m."NextAttemptAt" <= {now}
-                RETURNING m.*, m.xmin
-                """).AsNoTracking().ToListAsync(cancellationToken);
-        }
-        else
-        {
-            // SQLite: BeginTransaction takes the write lock first (BEGIN IMMEDIATE), so nobody writes between select and update.
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            due = await db.OutboxMessages.AsNoTracking()
-                .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now)
-                .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id)
-                .Take(BatchSize)
-                .ToListAsync(cancellationToken);
-            if (due.Count > 0)
-            {
-                var ids = due.Select(m => m.Id).ToList();
-                await db.OutboxMessages
-                    .Where(m => ids.Contains(m.Id))
-                    .ExecuteUpdateAsync(
-                        s => BumpVersion(s.SetProperty(m => m.NextAttemptAt, until)),
-                        cancellationToken);
-            }
-
-            await transaction.CommitAsync(cancellationToken);
-        }
-
-        return [.. due.OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)];
-    }
+    private Task<List<OutboxMessage>> ClaimAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        store.ClaimAsync(now, Lease, BatchSize, cancellationToken);
 
     /// <summary>
     /// Records sent messages in one statement (still Pending: nobody else touches a leased row). Not cancelled: once a
     /// message is sent, recording it is what keeps it from being sent again.
     /// </summary>
-    private async Task RecordSentAsync(List<Guid> ids)
+    private async Task RecordSentAsync(List<OutboxMessage> sent)
     {
-        if (ids.Count == 0)
+        if (sent.Count > 0)
         {
-            return;
+            await store.MarkSentAsync(sent, clock.GetUtcNow(), CancellationToken.None);
         }
-
-        var at = clock.GetUtcNow();
-        await db.OutboxMessages.Where(m => ids.Contains(m.Id) && m.Status == OutboxStatus.Pending).ExecuteUpdateAsync(
-            s => BumpVersion(s.SetProperty(m => m.Status, OutboxStatus.Sent).SetProperty(m => m.SentAt, at).SetProperty(m => m.Attempts, m => m.Attempts + 1)),
-            CancellationToken.None);
     }
 
-    /// <summary>Records one failed attempt (the domain's backoff rule on the loaded row), in one statement.</summary>
+    /// <summary>Records one failed attempt (the entity's backoff rule), in one statement.</summary>
     private async Task FailAsync(OutboxMessage message, string error, bool permanent, CancellationToken cancellationToken)
     {
-        message.MarkFailed(error.Length > 2000 ? error[..2000] : error, permanent, clock.GetUtcNow());
         LogFailed(logger, message.Id, message.Kind, permanent, error);
         await _statement;
-        await db.OutboxMessages.Where(m => m.Id == message.Id && m.Status == OutboxStatus.Pending).ExecuteUpdateAsync(
-            s => BumpVersion(s.SetProperty(m => m.Status, message.Status).SetProperty(m => m.Attempts, message.Attempts)
-                .SetProperty(m => m.LastError, message.LastError).SetProperty(m => m.NextAttemptAt, message.NextAttemptAt)),
-            cancellationToken);
+        await store.MarkFailedAsync(message, error.Length > 2000 ? error[..2000] : error, permanent, clock.GetUtcNow(), cancellationToken);
     }
-
-    /// <summary>
-    /// On SQLite the concurrency token is a counter the context bumps on save: a bulk update bumps it too, so a tracked
-    /// copy elsewhere (an operator's "send again") sees the change. PostgreSQL's <c>xmin</c> changes by itself.
-    /// </summary>
-    private UpdateSettersBuilder<OutboxMessage> BumpVersion(UpdateSettersBuilder<OutboxMessage> setters) =>
-        db.Database.IsNpgsql()
-            ? setters
-            : setters.SetProperty(m => EF.Property<long>(m, SqliteBenchmarkDbContext.RowVersion), m => EF.Property<long>(m, SqliteBenchmarkDbContext.RowVersion) + 1);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Message {Id} ({Kind}) non envoyé (définitif : {Permanent}) : {Error}")]
     private static partial void LogFailed(ILogger logger, Guid id, string kind, bool permanent, string error);
@@ -299,26 +235,26 @@ public sealed partial class OutboxDispatcher(
     /// <summary>The messages sent but not yet handed to a recording statement, and when the oldest of them was sent.</summary>
     private sealed class Unrecorded
     {
-        private List<Guid> _ids = new(RecordEvery);
+        private List<OutboxMessage> _messages = new(RecordEvery);
 
-        public int Count => _ids.Count;
+        public int Count => _messages.Count;
 
         public DateTimeOffset Oldest { get; private set; }
 
-        public void Add(Guid id, DateTimeOffset at)
+        public void Add(OutboxMessage message, DateTimeOffset at)
         {
-            if (_ids.Count == 0)
+            if (_messages.Count == 0)
             {
                 Oldest = at;
             }
 
-            _ids.Add(id);
+            _messages.Add(message);
         }
 
-        public List<Guid> Take()
+        public List<OutboxMessage> Take()
         {
-            var taken = _ids;
-            _ids = new(RecordEvery);
+            var taken = _messages;
+            _messages = new(RecordEvery);
             return taken;
         }
     }

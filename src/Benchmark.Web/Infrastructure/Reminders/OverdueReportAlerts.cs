@@ -2,6 +2,7 @@ using System.Globalization;
 using Benchmark.Core.Domain;
 using Benchmark.Core.Reminders;
 using Benchmark.Data;
+using Benchmark.Data.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Benchmark.Web.Infrastructure.Reminders;

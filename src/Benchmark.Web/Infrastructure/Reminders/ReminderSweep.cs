@@ -60,20 +60,13 @@ public sealed partial class ReminderSweep(BenchmarkDbContext db, MailOutbox outb
         var fresh = planned.Count == 0 ? [] : await WithoutExistingAsync(planned, cancellationToken);
         var checkedAt = clock.GetTimestamp();
 
-        var messages = new List<OutboxMessage>(fresh.Count);
-        foreach (var reminder in fresh)
-        {
-            // The outbox builds the row (payload, rendered subject), untracked: it is written below in one statement, not by SaveChanges.
-            messages.Add(await outbox.BuildAsync(reminder.Template, reminder.Recipient.Email, reminder.Model, reminder.IdempotencyKey));
-        }
-
-        var built = clock.GetTimestamp();
-        var queued = messages.Count == 0 ? 0
-            : await KeyedInsert.InsertMissingAsync(db, messages, m => m.IdempotencyKey, nameof(OutboxMessage.IdempotencyKey), cancellationToken);
-        var end = clock.GetTimestamp();
+        // Typed reminders, written by the outbox in set-based statements (each key once), not by SaveChanges.
+        var written = fresh.Count == 0 ? QueuedMany.None : await outbox.QueueManyAsync(
+            fresh.Select(r => ((MailModel)new ReminderMail(r.Template, r.Model), r.Recipient.Email, r.IdempotencyKey)), cancellationToken);
+        var queued = written.Inserted;
         LastRun = new SweepStages(
             clock.GetElapsedTime(start, decided) - _planning, _planning, clock.GetElapsedTime(decided, checkedAt),
-            clock.GetElapsedTime(checkedAt, built), clock.GetElapsedTime(built, end), planned.Count, queued, alerts);
+            written.Build, written.Insert, planned.Count, queued, alerts);
         LogSwept(logger, queued, planned.Count, alerts, LastRun.Total.TotalMilliseconds, LastRun.Read.TotalMilliseconds, LastRun.Plan.TotalMilliseconds,
             LastRun.Check.TotalMilliseconds, LastRun.Build.TotalMilliseconds, LastRun.Insert.TotalMilliseconds);
         return queued;

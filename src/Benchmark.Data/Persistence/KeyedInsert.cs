@@ -1,20 +1,20 @@
 using System.Data.Common;
 using System.Text;
-using Benchmark.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace Benchmark.Web.Infrastructure.Reminders;
+namespace Benchmark.Data.Persistence;
 
 /// <summary>
 /// Inserts rows that carry a unique key (an outbox idempotency key, an alert key) in one set-based statement,
 /// <c>INSERT … ON CONFLICT (key) DO NOTHING</c>, the rows given as one array per column on PostgreSQL
 /// (<c>unnest</c>) and as <c>VALUES (…), (…)</c> on SQLite: a key already present — from an earlier sweep, or from a
-/// sweep racing this one — is skipped by the database, so the same key is never inserted twice and never fails the batch. Rows go in key order, so two sweeps inserting the same keys
-/// wait for each other instead of deadlocking; should the batch still fail (a lost race reported as a deadlock, a
-/// retry limit), the rows are inserted one by one, each skipped when present, and any other failure is thrown.
+/// sweep racing this one — is skipped by the database, so the same key is never inserted twice and never fails the
+/// batch. Rows go in key order, so two sweeps inserting the same keys wait for each other instead of deadlocking;
+/// should the batch still fail (a lost race reported as a deadlock, a retry limit), the rows are inserted one by one,
+/// each skipped when present, and any other failure is thrown.
 /// Columns, names and values come from the EF Core model (value converters, store types), so a row is what
 /// <c>SaveChanges</c> would have written; store-generated columns (row versions) keep their defaults.
 /// </summary>

@@ -1,27 +1,62 @@
-using System.Data.Common;
 using System.Globalization;
 using Benchmark.Core.Grid;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace Benchmark.Web.Features.Grid;
+namespace Benchmark.Data.Persistence;
 
 /// <summary>
-/// Bulk-writes grid rows inside the caller's transaction, skipping rows whose identity is already stored. PostgreSQL:
-/// binary COPY straight into the table when the enrolment has no row yet, else into a temporary table then
+/// Bulk-writes grid rows inside the context's current transaction, skipping rows whose identity is already stored.
+/// PostgreSQL: binary COPY straight into the table when the enrolment has no row yet, else into a temporary table then
 /// <c>INSERT … ON CONFLICT DO NOTHING</c>. SQLite: one prepared <c>INSERT … ON CONFLICT DO NOTHING</c> reused per row.
 /// </summary>
-internal abstract class GridEntryWriter : IDisposable
+public abstract class GridEntryBulkWriter : IDisposable
 {
-    public const string Columns = "\"Id\", \"EnrolmentId\", \"ImportId\", \"Date\", \"Month\", \"Activity\", \"Provenance\", \"AppointmentType\", \"AppointmentDelay\", \"ReportDelay\", \"ReportBucket\"";
+    public const string Columns = "\"Id\", \"EnrolmentId\", \"ImportId\", \"Date\", \"Month\", \"Activity\", "
+        + "\"Provenance\", \"AppointmentType\", \"AppointmentDelay\", \"ReportDelay\", \"ReportBucket\"";
 
-    public static GridEntryWriter Create(DbConnection connection, DbTransaction transaction, bool enrolmentHasRows) => connection switch
+    /// <summary>A writer on the context's connection, in its current transaction (begin one first).</summary>
+    public static GridEntryBulkWriter Create(BenchmarkDbContext db, bool enrolmentHasRows)
     {
-        NpgsqlConnection npgsql => new PostgresWriter(npgsql, enrolmentHasRows),
-        SqliteConnection sqlite => new SqliteWriter(sqlite, (SqliteTransaction)transaction),
-        _ => throw new NotSupportedException($"No bulk writer for {connection.GetType().Name}"),
-    };
+        ArgumentNullException.ThrowIfNull(db);
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("Grid rows are bulk-written inside a transaction.");
+        return db.Database.GetDbConnection() switch
+        {
+            NpgsqlConnection npgsql => new PostgresWriter(npgsql, enrolmentHasRows),
+            SqliteConnection sqlite => new SqliteWriter(sqlite, (SqliteTransaction)transaction),
+            var other => throw new NotSupportedException($"No bulk writer for {other.GetType().Name}"),
+        };
+    }
+
+    /// <summary>
+    /// Deletes an import's rows a few thousand at a time, each chunk its own statement (on SQLite, its own short write
+    /// transaction: other writers are not held behind a large file); returns how many were deleted.
+    /// </summary>
+    public static async Task<long> DeleteImportRowsAsync(
+        BenchmarkDbContext db, Guid importId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (db.Database.IsNpgsql())
+        {
+            return await db.GridEntries.Where(e => e.ImportId == importId).ExecuteDeleteAsync(cancellationToken);
+        }
+
+        const string chunk = "DELETE FROM \"GridEntries\" WHERE rowid IN "
+            + "(SELECT rowid FROM \"GridEntries\" WHERE \"ImportId\" = {0} LIMIT 5000)";
+        var id = importId.ToString().ToUpperInvariant();
+        long deleted = 0;
+        int last;
+        while ((last = await db.Database.ExecuteSqlRawAsync(chunk, [id], cancellationToken)) > 0)
+        {
+            deleted += last;
+        }
+
+        return deleted;
+    }
 
     public abstract void Write(Guid id, Guid enrolmentId, Guid importId, in GridRow row);
 
@@ -30,7 +65,7 @@ internal abstract class GridEntryWriter : IDisposable
 
     public abstract void Dispose();
 
-    private sealed class PostgresWriter : GridEntryWriter
+    private sealed class PostgresWriter : GridEntryBulkWriter
     {
         private readonly NpgsqlConnection _connection;
         private readonly bool _viaStaging;
@@ -42,7 +77,8 @@ internal abstract class GridEntryWriter : IDisposable
             var table = "\"GridEntries\"";
             if (viaStaging)
             {
-                using var create = new NpgsqlCommand("CREATE TEMP TABLE grid_staging (LIKE \"GridEntries\") ON COMMIT DROP", connection);
+                using var create = new NpgsqlCommand(
+                    "CREATE TEMP TABLE grid_staging (LIKE \"GridEntries\") ON COMMIT DROP", connection);
                 create.ExecuteNonQuery();
                 table = "grid_staging";
             }
@@ -75,7 +111,8 @@ internal abstract class GridEntryWriter : IDisposable
                 return copied;
             }
 
-            using var insert = new NpgsqlCommand($"INSERT INTO \"GridEntries\" ({Columns}) SELECT {Columns} FROM grid_staging ON CONFLICT (\"Id\") DO NOTHING", _connection);
+            using var insert = new NpgsqlCommand(
+                $"INSERT INTO \"GridEntries\" ({Columns}) SELECT {Columns} FROM grid_staging ON CONFLICT (\"Id\") DO NOTHING", _connection);
             insert.CommandTimeout = 600;
             return insert.ExecuteNonQuery();
         }
@@ -96,7 +133,7 @@ internal abstract class GridEntryWriter : IDisposable
         }
     }
 
-    private sealed class SqliteWriter : GridEntryWriter
+    private sealed class SqliteWriter : GridEntryBulkWriter
     {
         private readonly SqliteCommand _insert;
         private readonly SqliteParameter[] _parameters;
@@ -106,7 +143,8 @@ internal abstract class GridEntryWriter : IDisposable
         {
             _insert = connection.CreateCommand();
             _insert.Transaction = transaction;
-            _insert.CommandText = $"INSERT INTO \"GridEntries\" ({Columns}) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10) ON CONFLICT (\"Id\") DO NOTHING";
+            _insert.CommandText = $"INSERT INTO \"GridEntries\" ({Columns}) "
+                + "VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10) ON CONFLICT (\"Id\") DO NOTHING";
             _parameters = Enumerable.Range(0, 11).Select(i => _insert.Parameters.Add(new SqliteParameter($"$p{i}", null))).ToArray();
             _insert.Prepare();
         }
