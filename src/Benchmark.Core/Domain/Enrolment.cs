@@ -141,6 +141,9 @@ public sealed class PhaseProgress
 
     /// <summary>Set when an ArsAdmin closed the phase although its gate was not met.</summary>
     public string? ForcedJustification { get; internal set; }
+
+    /// <summary>True when the phase closed itself the moment its gate was met (<see cref="ClosedBy"/> met the last condition).</summary>
+    public bool ClosedAutomatically { get; internal set; }
 }
 
 /// <summary>A checklist item's state: who ticked it, when, with what comment (or why it does not apply).</summary>

@@ -153,6 +153,7 @@ public static class WorkflowEngine
         progress.ClosedAt = now;
         progress.ClosedBy = actor.Name;
         progress.ForcedJustification = forced;
+        progress.ClosedAutomatically = automatic;
         var events = new List<EnrolmentEvent> { new PhaseClosed(enrolment.Id, actor.Name, now, phaseId, forced, automatic) };
         var index = definition.Phases.ToList().FindIndex(p => p.Id == phaseId);
         if (index + 1 < definition.Phases.Count)

@@ -1,5 +1,6 @@
 using Benchmark.Core.Common;
 using Benchmark.Data;
+using Benchmark.Data.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Benchmark.Web.Pipeline;
@@ -24,7 +25,7 @@ public sealed class UnitOfWork(BenchmarkDbContext db, ILogger<UnitOfWork> logger
             await db.SaveChangesAsync(cancellationToken);
             return value;
         }
-        catch (DbUpdateException exception) when (IsLostRace(exception))
+        catch (DbUpdateException exception) when (StoreFailures.IsLostRace(exception))
         {
             db.ChangeTracker.Clear();
             var error = conflict is null ? Error.Conflict(DefaultConflict) : await conflict(cancellationToken);
@@ -34,21 +35,6 @@ public sealed class UnitOfWork(BenchmarkDbContext db, ILogger<UnitOfWork> logger
             return error;
         }
     }
-
-    /// <summary>
-    /// Someone else got there first: a concurrency token that moved, a unique key (or primary key) already taken, or
-    /// (embedded database) another writer that held the database longer than the busy timeout.
-    /// Any other failure (a foreign key, a NOT NULL) is a bug and is not dressed up as a conflict.
-    /// </summary>
-    public static bool IsLostRace(DbUpdateException exception) => exception switch
-    {
-        DbUpdateConcurrencyException => true,
-        { InnerException: Microsoft.Data.Sqlite.SqliteException { SqliteExtendedErrorCode: 2067 or 1555 } } => true,
-        { InnerException: Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 } } => true, // busy: another writer held on
-
-        { InnerException: Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation } } => true,
-        _ => false,
-    };
 }
 
 /// <summary>What the logs say of a command: its name (« deliverable.submit »), who ran it and on what.</summary>

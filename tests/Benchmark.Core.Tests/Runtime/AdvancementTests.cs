@@ -39,6 +39,7 @@ public sealed class AdvancementTests
         Assert.Equal(("cadrage", true, closedBy), (closed.PhaseId, closed.Automatic, closed.Actor));
         Assert.Equal("visite", events.OfType<PhaseOpened>().Single().PhaseId);
         Assert.Equal("visite", harness.Enrolment.CurrentPhaseId);
+        Assert.True(harness.Enrolment.Phase("cadrage")!.ClosedAutomatically);
     }
 
     [Fact]

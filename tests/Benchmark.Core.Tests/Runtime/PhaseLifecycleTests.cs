@@ -203,6 +203,7 @@ public sealed class PhaseLifecycleTests
         var closed = Assert.IsType<PhaseClosed>(events[0]);
         Assert.Equal("Note transmise hors plateforme", closed.ForcedJustification);
         Assert.Equal("Note transmise hors plateforme", harness.Enrolment.Phase("cadrage")!.ForcedJustification);
+        Assert.False(harness.Enrolment.Phase("cadrage")!.ClosedAutomatically);
         Assert.Equal("visite", harness.Enrolment.CurrentPhaseId);
     }
 

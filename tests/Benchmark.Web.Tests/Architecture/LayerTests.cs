@@ -125,11 +125,14 @@ public sealed class LayerTests
         "FromSql", "FromSqlRaw", "FromSqlInterpolated", "SqlQuery", "SqlQueryRaw",
     };
 
-    /// <summary>ADO.NET types of the providers: connections, commands, bulk import.</summary>
+    /// <summary>ADO.NET types of the providers: connections, commands, bulk import, errors.</summary>
     private static readonly HashSet<string> ProviderSqlTypes = new(StringComparer.Ordinal)
     {
         "Npgsql.NpgsqlConnection", "Npgsql.NpgsqlCommand", "Npgsql.NpgsqlBinaryImporter", "Npgsql.NpgsqlDataSource", "Npgsql.NpgsqlBatch",
         "Microsoft.Data.Sqlite.SqliteConnection", "Microsoft.Data.Sqlite.SqliteCommand", "Microsoft.Data.Sqlite.SqliteTransaction",
+
+        // Their error codes too: what a failed save means is decided in Data (StoreFailures).
+        "Microsoft.Data.Sqlite.SqliteException", "Npgsql.PostgresException",
     };
 
     [Fact]

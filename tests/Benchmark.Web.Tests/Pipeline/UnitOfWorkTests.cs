@@ -1,4 +1,4 @@
-using Benchmark.Web.Pipeline;
+using Benchmark.Data.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,10 +17,10 @@ public sealed class UnitOfWorkTests
     {
         var failure = new DbUpdateException("save", new SqliteException("failed", code, extended));
 
-        Assert.Equal(lost, UnitOfWork.IsLostRace(failure));
+        Assert.Equal(lost, StoreFailures.IsLostRace(failure));
     }
 
     [Fact]
     public void IsLostRace_WhenAConcurrencyTokenMoved_ThenItIsAConflict() =>
-        Assert.True(UnitOfWork.IsLostRace(new DbUpdateConcurrencyException("moved")));
+        Assert.True(StoreFailures.IsLostRace(new DbUpdateConcurrencyException("moved")));
 }

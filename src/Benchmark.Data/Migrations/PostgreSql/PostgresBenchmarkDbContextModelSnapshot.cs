@@ -509,6 +509,9 @@ namespace Benchmark.Data.Migrations.PostgreSql
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("ClosedAutomatically")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("ClosedBy")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");

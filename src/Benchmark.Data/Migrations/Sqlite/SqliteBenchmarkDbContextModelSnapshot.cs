@@ -502,6 +502,9 @@ namespace Benchmark.Data.Migrations.Sqlite
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("ClosedAutomatically")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ClosedBy")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");

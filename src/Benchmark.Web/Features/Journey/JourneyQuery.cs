@@ -21,7 +21,7 @@ public sealed record EnrolmentJourney(
 /// <summary>A phase on the journey; a closed one says who closed it, when, and the justification when it was forced.</summary>
 public sealed record JourneyPhase(
     string Id, string Title, DateOnly? Start, DateOnly? Due, PhaseStatus Status,
-    string? ClosedBy = null, DateTimeOffset? ClosedAt = null, string? ForcedJustification = null);
+    string? ClosedBy = null, DateTimeOffset? ClosedAt = null, string? ForcedJustification = null, bool ClosedAutomatically = false);
 
 public enum TimelineKind
 {
@@ -66,7 +66,7 @@ public sealed class JourneyQuery(AccessScope scope, BenchmarkDbContext db, Progr
         {
             var dates = programme.Calendar?.Phase(p.Id);
             var state = enrolment.Phase(p.Id);
-            return new JourneyPhase(p.Id, p.Title, dates?.Start, dates?.Due, state?.Status ?? PhaseStatus.Pending, state?.ClosedBy, state?.ClosedAt, state?.ForcedJustification);
+            return new JourneyPhase(p.Id, p.Title, dates?.Start, dates?.Due, state?.Status ?? PhaseStatus.Pending, state?.ClosedBy, state?.ClosedAt, state?.ForcedJustification, state?.ClosedAutomatically ?? false);
         }).ToList();
         var held = sessions.Where(s => s.Status == SessionStatus.Held).Select(s => s.SessionId).ToHashSet(StringComparer.Ordinal);
         var context = new EnrolmentContext(held);

@@ -43,6 +43,7 @@ public sealed class GateTests(BenchmarkApp app) : IClassFixture<BenchmarkApp>
         Assert.Equal("formations", state.CurrentPhaseId);
         Assert.Equal(PhaseStatus.Closed, state.Phase("structure-projet")!.Status);
         Assert.Null(state.Phase("structure-projet")!.ForcedJustification);
+        Assert.True(state.Phase("structure-projet")!.ClosedAutomatically);
         var audit = await AuditAsync(app, enrolment);
         Assert.Equal(["checklist.not-applicable", "phase.close", "phase.open"], audit.TakeLast(3).Select(a => a.Action));
         Assert.Equal(["Structure projet interne", "Formations et lancement"], audit.TakeLast(2).Select(a => a.Target));
@@ -53,7 +54,7 @@ public sealed class GateTests(BenchmarkApp app) : IClassFixture<BenchmarkApp>
         Assert.All(mails, m => Assert.Equal("Phase ouverte : Formations et lancement — " + m.Subject.Split(" — ")[1], m.Subject));
         var journey = await TextAsync(await team.GetAsync(new Uri($"/parcours/{enrolment}", UriKind.Relative)));
         Assert.Contains("Pour clore « Formations et lancement »", journey, StringComparison.Ordinal);
-        Assert.Contains("Close par", journey, StringComparison.Ordinal);
+        Assert.Matches("Close d'elle-même le <time[^>]*>[^<]+</time>, quand [^<]+ a rempli la dernière condition", journey);
         var again = await CloseAsync(consultant, enrolment, "structure-projet");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, again.StatusCode);
         Assert.Contains("n'est pas en cours", await TextAsync(again), StringComparison.Ordinal);
