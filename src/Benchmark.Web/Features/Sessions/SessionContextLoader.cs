@@ -1,5 +1,6 @@
 using Benchmark.Core.Definitions;
 using Benchmark.Core.Domain;
+using Benchmark.Core.Scheduling;
 using Benchmark.Data;
 using Benchmark.Web.Features.Access;
 using Microsoft.EntityFrameworkCore;
@@ -28,6 +29,20 @@ public sealed record SessionContext(
     bool CanEdit)
 {
     public string Title => SessionDefinition?.Title ?? Session.SessionId;
+
+    /// <summary>
+    /// An audit row about this session, in the words of the trail: « Séance « SC1 — Lancement » (Groupe 1) », never its id.
+    /// </summary>
+    public AuditEvent Audit(DateTimeOffset at, string actor, string action, string? before, string? after) =>
+        new(at, actor, Session.WaveId, Session.EnrolmentId, action,
+            $"Séance « {Title} » ({Establishment ?? Group?.Name ?? Wave.Name})", before, after);
+
+    /// <summary>What the trail says of the session's state: « Programmée (version 2) ; lundi 4 janvier 2027 à 09h00 ; participants : … ».</summary>
+    public string AuditState()
+    {
+        var when = Session.Status is SessionStatus.Scheduled or SessionStatus.Held ? $" ; {ParisTime.Display(Session.StartUtc)}" : "";
+        return $"{Dashboard.Display.Badge(Session.Status).Text} (version {Session.Sequence}){when} ; participants : {string.Join(", ", Participants.Select(p => p.Name))}";
+    }
 
     public Participant? Find(string email) => Participants.FirstOrDefault(p => p.Key == SessionParticipant.Normalise(email));
 }

@@ -100,7 +100,7 @@ public sealed class SessionMinutes(AccessScope scope, BenchmarkDbContext db, Enr
         }
 
         var after = Describe(text, existing.Where(a => context.Participants.Any(p => p.Key == a.Email)));
-        db.AuditEvents.Add(new AuditEvent(now, scope.User.Name, session.WaveId, session.EnrolmentId, "session.minutes", $"session:{session.Id}", before, after));
+        db.AuditEvents.Add(context.Audit(now, scope.User.Name, "session.minutes", before, after));
         if (!wasHeld)
         {
             await pipeline.EvaluateGatesAsync(context.EnrolmentIds, cancellationToken);

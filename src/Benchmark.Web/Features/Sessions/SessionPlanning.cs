@@ -197,8 +197,7 @@ public sealed class SessionPlanning(AccessScope scope, BenchmarkDbContext db, Se
             await invites.QueueAsync(context, batch, cancellationToken);
         }
 
-        db.AuditEvents.Add(new AuditEvent(clock.GetUtcNow(), scope.User.Name, session.WaveId, session.EnrolmentId, Action(result.Value),
-            $"session:{session.Id}", null, $"{session.Status} SEQUENCE {session.Sequence}; participants : {string.Join(", ", context.Participants.Select(p => p.Key))}"));
+        db.AuditEvents.Add(context.Audit(clock.GetUtcNow(), scope.User.Name, Action(result.Value), null, context.AuditState()));
         return await unit.SaveAsync(result.Value, new CommandName(Action(result.Value), scope.User.Name, session.Id),
             _ => Task.FromResult(Error.Conflict("Quelqu'un vient de modifier cette séance : rechargez la page pour voir sa date et ses participants, puis recommencez.")),
             cancellationToken);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Benchmark.Core.Common;
 using Benchmark.Core.Domain;
 using Benchmark.Core.Reminders;
@@ -92,8 +93,8 @@ public sealed class SessionReports(AccessScope scope, BenchmarkDbContext db, Mai
 
         var report = submitted.Value;
         db.SessionReports.Add(report);
-        db.AuditEvents.Add(new AuditEvent(now, scope.User.Name, session.WaveId, session.EnrolmentId, "session.report", $"session:{session.Id}", null,
-            $"remis ; échéance {draft.Due:yyyy-MM-dd} ; {lines.Count} établissement(s)"));
+        db.AuditEvents.Add(context.Audit(now, scope.User.Name, "session.report", null,
+            $"remis ; échéance {draft.Due.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)} ; {lines.Count} établissement(s)"));
         await QueueEmailsAsync(context, report, cancellationToken);
         return await unit.SaveAsync(report, new CommandName("session.report", scope.User.Name, session.Id),
             _ => Task.FromResult(Error.Conflict("Ce compte rendu vient d'être remis par quelqu'un d'autre : rechargez la page.")), cancellationToken);

@@ -38,13 +38,15 @@ public sealed class SessionMinutesTests(BenchmarkApp app) : IClassFixture<Benchm
             var db = sp.GetRequiredService<BenchmarkDbContext>();
             return (await db.Sessions.AsNoTracking().SingleAsync(s => s.Id == session.Id),
                 await db.SessionAttendances.AsNoTracking().Where(a => a.SessionRecordId == session.Id).ToListAsync(),
-                await db.AuditEvents.AsNoTracking().Where(a => a.Target == $"session:{session.Id}" && a.Action == "session.minutes").ToListAsync());
+                await db.AuditEvents.AsNoTracking().Where(a => a.WaveId == session.WaveId && a.Action == "session.minutes").ToListAsync());
         });
         Assert.Equal(SessionStatus.Held, held.Status);
         Assert.Equal(emails.Count, attendance.Count);
         Assert.Single(attendance, a => a.Status == AttendanceStatus.Excused);
-        var entry = Assert.Single(audit);
+        var entry = Assert.Single(audit, a => a.After!.Contains("<script>alert(1)</script>", StringComparison.Ordinal));
         Assert.Null(entry.Before);
+        Assert.StartsWith("Séance « ", entry.Target, StringComparison.Ordinal);
+        Assert.DoesNotContain(session.Id.ToString(), entry.Target, StringComparison.Ordinal);
         Assert.Contains("Deuxième paragraphe", entry.After, StringComparison.Ordinal);
 
         var team = await app.SignedInAsync(Team);
