@@ -24,6 +24,7 @@ internal static class HostingExtensions
         builder.Services.AddHostedService<StartupTasks>();
         builder.Services.AddHealthChecks().AddDbContextCheck<BenchmarkDbContext>("database");
         builder.Services.AddBenchmarkIdentity();
+        builder.Services.AddRateLimits();
         builder.Services.AddAccessRule();
         Features.Errors.ErrorsSetup.AddErrorAnswers(builder.Services);
         Infrastructure.Api.ApiSetup.AddBenchmarkApi(builder.Services);
@@ -69,6 +70,7 @@ internal static class HostingExtensions
         Features.Errors.ErrorsSetup.UseErrorAnswers(app);
         app.UseRouting();
         app.UseAuthentication();
+        app.UseRateLimits();
         app.UseAuthorization();
         Infrastructure.Jobs.JobsSetup.UseJobs(app);
         app.MapHealthChecks("/health").AllowAnonymous();

@@ -1,4 +1,5 @@
 using Benchmark.Data.Identity;
+using Benchmark.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -11,6 +12,7 @@ namespace Benchmark.Web.Features.Account;
 /// password hashing as a known one, so the answer's timing does not tell which addresses have an account.
 /// </summary>
 [AllowAnonymous]
+[CredentialAttempts("Email")]
 public sealed class SignInModel(SignInManager<AppUser> signIn, IPasswordHasher<AppUser> hasher) : PageModel
 {
     private static readonly AppUser Nobody = new() { UserName = "personne", Email = "personne@invalid" };
