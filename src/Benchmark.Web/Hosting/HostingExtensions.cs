@@ -25,6 +25,7 @@ internal static class HostingExtensions
         builder.Services.AddHealthChecks().AddDbContextCheck<BenchmarkDbContext>("database");
         builder.Services.AddBenchmarkIdentity();
         builder.Services.AddRateLimits();
+        builder.Services.AddProxySupport();
         builder.Services.AddAccessRule();
         Features.Errors.ErrorsSetup.AddErrorAnswers(builder.Services);
         Infrastructure.Api.ApiSetup.AddBenchmarkApi(builder.Services);
@@ -54,7 +55,10 @@ internal static class HostingExtensions
 
     public static WebApplication MapBenchmarkEndpoints(this WebApplication app)
     {
-        // First, so that every answer carries the headers, error answers included.
+        // First of all, the client's scheme and address as a trusted proxy forwarded them.
+        app.UseProxySupport();
+
+        // Then, so that every answer carries the headers, error answers included.
         app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
