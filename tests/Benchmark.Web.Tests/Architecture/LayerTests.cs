@@ -65,6 +65,7 @@ public sealed class LayerTests
         "Benchmark.Web.Features.Grid.GridIndicatorWriter",
         "Benchmark.Web.Hosting.StartupTasks",
         "Benchmark.Web.Infrastructure.Api.PersonalAccessTokenHandler",
+        "Benchmark.Web.Infrastructure.Security.ServerSessions",
     ];
 
     [Fact]
