@@ -68,13 +68,33 @@ public sealed class MyAccountModel(
             return Page();
         }
 
+        // A wrong current password is a failed sign-in attempt: it counts towards the same lockout, so a session left
+        // open cannot be used to guess the password and take the account over.
+        if (await users.IsLockedOutAsync(user))
+        {
+            CurrentPasswordErrors = [SignInModel.LockedOut];
+            return Page();
+        }
+
         var result = await users.ChangePasswordAsync(user, CurrentPassword!, NewPassword!);
         if (!result.Succeeded)
         {
+            if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
+            {
+                await users.AccessFailedAsync(user);
+                if (await users.IsLockedOutAsync(user))
+                {
+                    CurrentPasswordErrors = [SignInModel.LockedOut];
+                    return Page();
+                }
+            }
+
             CurrentPasswordErrors = [.. result.Errors.Where(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)).Select(e => e.Description)];
             NewPasswordErrors = [.. result.Errors.Where(e => e.Code != nameof(IdentityErrorDescriber.PasswordMismatch)).Select(e => e.Description)];
             return Page();
         }
+
+        await users.ResetAccessFailedCountAsync(user);
 
         // The password change rotated the security stamp: renew this session's cookie so only the others end, at once.
         await signIn.RefreshSignInAsync(user);

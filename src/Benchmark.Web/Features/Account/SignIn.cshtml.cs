@@ -15,6 +15,9 @@ namespace Benchmark.Web.Features.Account;
 [CredentialAttempts("Email")]
 public sealed class SignInModel(SignInManager<AppUser> signIn, IPasswordHasher<AppUser> hasher) : PageModel
 {
+    public const string LockedOut =
+        "Ce compte est verrouillé après plusieurs essais infructueux. Réessayez dans 15 minutes ou réinitialisez votre mot de passe.";
+
     private static readonly AppUser Nobody = new() { UserName = "personne", Email = "personne@invalid" };
     private static string? _nobodyHash;
 
@@ -55,7 +58,7 @@ public sealed class SignInModel(SignInManager<AppUser> signIn, IPasswordHasher<A
         }
 
         Error = result.IsLockedOut
-            ? "Ce compte est verrouillé après plusieurs essais infructueux. Réessayez dans 15 minutes ou réinitialisez votre mot de passe."
+            ? LockedOut
             : "Adresse électronique ou mot de passe incorrect.";
         return Page();
     }

@@ -3,6 +3,7 @@ using Benchmark.Data;
 using Benchmark.Data.Identity;
 using Benchmark.Web.Tests.Infrastructure;
 using Benchmark.Web.Tests.Infrastructure.Mail;
+using Benchmark.Web.Tests.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -44,6 +45,27 @@ public sealed class MyAccountTests : IClassFixture<QuietBenchmarkApp>
         Assert.Contains("Mot de passe incorrect.", html, StringComparison.Ordinal);
         Assert.Contains("fr-input-group--error", html, StringComparison.Ordinal);
         (await _app.SignedInAsync(user.Email!, Password)).Dispose();
+    }
+
+    [Fact]
+    public async Task ChangePassword_WhenCurrentPasswordWrongFiveTimes_ThenAccountLockedLikeSignIn()
+    {
+        // Security finding 5: twelve wrong current passwords in a row did not lock the account.
+        var user = await _app.NewUserAsync(Password);
+        using var client = await _app.SignedInAsync(user.Email!, Password);
+        for (var i = 0; i < 5; i++)
+        {
+            (await ChangeThroughFormAsync(client, "pas le bon mot de passe", "un nouveau secret bien long")).Dispose();
+        }
+
+        using var response = await ChangeThroughFormAsync(client, Password, "un nouveau secret bien long");
+
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("Ce compte est verrouillé après plusieurs essais infructueux.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Mot de passe modifié", html, StringComparison.Ordinal);
+        using var signIn = await RateLimitTests.SignInAsync(_app.Client(), user.Email!, Password);
+        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
+        Assert.Contains("Ce compte est verrouillé", WebUtility.HtmlDecode(await signIn.Content.ReadAsStringAsync()), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -113,6 +135,13 @@ public sealed class MyAccountTests : IClassFixture<QuietBenchmarkApp>
                 await db.CalendarFeeds.CountAsync(f => f.UserId == user.Id && f.RevokedAt == null));
         });
         Assert.Equal((0, 0), alive);
+    }
+
+    private static async Task<HttpResponseMessage> ChangeThroughFormAsync(HttpClient client, string current, string next)
+    {
+        var form = await RenderedForm.FromAsync(client, "/compte", f => f.Action.Contains("handler=ChangePassword", StringComparison.Ordinal));
+        return await form.Fill("Mot de passe actuel", current).Fill("Nouveau mot de passe", next)
+            .Fill("Confirmez le nouveau mot de passe", next).SubmitAsync(client);
     }
 
     private static Task<HttpResponseMessage> ChangeAsync(HttpClient client, string current, string next) =>
