@@ -92,6 +92,37 @@ public sealed class MyAccountTests : IClassFixture<QuietBenchmarkApp>
         (await _app.SignedInAsync(user.Email!, "un nouveau secret bien long")).Dispose();
     }
 
+    [Theory]
+    [InlineData("azertyuiopqsdfghjk", "touches voisines du clavier")]
+    [InlineData("1qaz2wsx3edc4rfv", "touches voisines du clavier")]
+    [InlineData("Azerty-Qsdfgh-2026", "touches voisines du clavier")]
+    [InlineData("987654321abcdef", "touches voisines du clavier")]
+    [InlineData(BenchmarkApp.Password, "comptes de démonstration")]
+    [InlineData("benchmark-DEMO-2027!", "comptes de démonstration")]
+    public async Task ChangePassword_WhenKeyboardWalkOrTheDemoPassword_ThenRefusedInFrench(string weak, string reason)
+    {
+        // Security finding 5: long keyboard walks and the README's demo password were accepted on any account.
+        var user = await _app.NewUserAsync(Password);
+        using var client = await _app.SignedInAsync(user.Email!, Password);
+
+        using var response = await ChangeThroughFormAsync(client, Password, weak);
+
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains(reason, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Mot de passe modifié", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ChangePassword_WhenAPassphraseWithAFewNeighbouringKeys_ThenAccepted()
+    {
+        var user = await _app.NewUserAsync(Password);
+        using var client = await _app.SignedInAsync(user.Email!, Password);
+
+        using var response = await ChangeThroughFormAsync(client, Password, "abc du jardin, 12 tulipes rouges");
+
+        Assert.Contains("Mot de passe modifié", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task SignOutEverywhere_WhenPosted_ThenAnotherClientsCookieIsRejected()
     {
