@@ -49,6 +49,33 @@ public sealed class RateLimitTests
         }
     }
 
+    [Fact]
+    public async Task ApiToken_WhenOneAddressKeepsPresentingWrongTokens_Then429ProblemWithRetryAfter()
+    {
+        using var app = new BenchmarkApp();
+        app.Settings["RateLimits:PerAddressPermits"] = "2";
+        using var client = app.Client();
+
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage? last = null;
+        for (var i = 0; i < 3; i++)
+        {
+            last?.Dispose();
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/waves", UriKind.Relative));
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", $"bm_devine{i}");
+            last = await client.SendAsync(request);
+            statuses.Add(last.StatusCode);
+        }
+
+        using var limited = last!;
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], statuses);
+        Assert.True(limited.Headers.RetryAfter?.Delta > TimeSpan.Zero, "Retry-After tells when to try again");
+        Assert.Equal("application/problem+json", limited.Content.Headers.ContentType?.MediaType);
+        var problem = System.Text.Json.JsonDocument.Parse(await limited.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("too_many_requests", problem.GetProperty("code").GetString());
+        Assert.Equal("Trop de requêtes", problem.GetProperty("title").GetString());
+    }
+
     internal static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password)
     {
         var form = await RenderedForm.FromAsync(client, "/connexion", f => f.Method.Equals("post", StringComparison.OrdinalIgnoreCase));
