@@ -34,6 +34,13 @@ public sealed class GridRowParser(GridSchema schema, GridHeader header)
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(errors);
         var before = errors.Count;
+        if (CommaSeparated(row))
+        {
+            errors.Add(new GridError(row.Number, "Ligne", row[0].Display,
+                "le séparateur de cette ligne est la virgule : la grille attend le point-virgule entre les colonnes"));
+            return null;
+        }
+
         var date = ParseDate(row, errors);
         var activity = ParseChoice(row, 1, errors);
         var provenance = ParseChoice(row, 2, errors);
@@ -46,6 +53,22 @@ public sealed class GridRowParser(GridSchema schema, GridHeader header)
         }
 
         return new GridRow(date!.Value, activity!, provenance!, type!, appointmentDelay is { } a ? (int)a : null, reportDelay);
+    }
+
+    /// <summary>
+    /// A whole row in its first cell with commas where the columns should be: a comma-separated line in a
+    /// semicolon-separated file. Said so, rather than reported as a bad date and missing values.
+    /// </summary>
+    private bool CommaSeparated(SheetRow row)
+    {
+        // Most rows have a second cell: they are out at the first test.
+        if ((row.Cells.Count > 1 && !row[1].IsEmpty) || row[0].Text is not { } text)
+        {
+            return false;
+        }
+
+        var columns = header.ColumnIndexes.Count(i => i >= 0);
+        return columns > 1 && text.Count(c => c == ',') >= columns - 1 && row.Cells.Skip(1).All(c => c.IsEmpty);
     }
 
     private SheetCell Cell(SheetRow row, int column) => header.ColumnIndexes[column] is var index and >= 0 ? row[index] : default;

@@ -24,6 +24,8 @@ internal static class HostingExtensions
         builder.Services.AddHostedService<StartupTasks>();
         builder.Services.AddHealthChecks().AddDbContextCheck<BenchmarkDbContext>("database");
         builder.Services.AddBenchmarkIdentity();
+        builder.Services.AddRateLimits();
+        builder.Services.AddProxySupport();
         builder.Services.AddAccessRule();
         Features.Errors.ErrorsSetup.AddErrorAnswers(builder.Services);
         Infrastructure.Api.ApiSetup.AddBenchmarkApi(builder.Services);
@@ -53,7 +55,10 @@ internal static class HostingExtensions
 
     public static WebApplication MapBenchmarkEndpoints(this WebApplication app)
     {
-        // First, so that every answer carries the headers, error answers included.
+        // First of all, the client's scheme and address as a trusted proxy forwarded them.
+        app.UseProxySupport();
+
+        // Then, so that every answer carries the headers, error answers included.
         app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
@@ -69,6 +74,7 @@ internal static class HostingExtensions
         Features.Errors.ErrorsSetup.UseErrorAnswers(app);
         app.UseRouting();
         app.UseAuthentication();
+        app.UseRateLimits();
         app.UseAuthorization();
         Infrastructure.Jobs.JobsSetup.UseJobs(app);
         app.MapHealthChecks("/health").AllowAnonymous();

@@ -50,6 +50,11 @@ public sealed partial class BenchmarkApp : WebApplicationFactory<Program>
 
         // The demo's first sessions are not scheduled: tests start from an empty outbox (DemoSessionsTests turn it on).
         builder.UseSetting("Demo:ScheduleSessions", "false");
+
+        // Tests sign the same demo accounts in many times a minute, all from one address (or none in memory): the
+        // production limits stay the defaults, a rate limit test sets its own low ones through Settings.
+        builder.UseSetting("RateLimits:PerAddressPermits", "1000000");
+        builder.UseSetting("RateLimits:PerAccountPermits", "1000000");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -2,6 +2,7 @@ using Benchmark.Core.Domain;
 using Benchmark.Data;
 using Benchmark.Data.Identity;
 using Benchmark.Web.Infrastructure.Mail;
+using Benchmark.Web.Infrastructure.Security;
 using Benchmark.Web.Pipeline;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -20,6 +21,7 @@ namespace Benchmark.Web.Features.Account;
 /// queues nothing and still gets the neutral answer: another message is on its way, and a 409 would tell that the account exists.
 /// </summary>
 [AllowAnonymous]
+[CredentialAttempts("Email")]
 public sealed class ForgotPasswordModel(
     UserManager<AppUser> users, BenchmarkDbContext db, MailOutbox outbox, UnitOfWork unit, IOptions<MailOptions> options, TimeProvider clock) : PageModel
 {

@@ -1,4 +1,5 @@
 using Benchmark.Data.Identity;
+using Benchmark.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 
@@ -6,6 +7,7 @@ namespace Benchmark.Web.Features.Account;
 
 /// <summary>Activates an invited account: <c>/invitation?user={userId}&amp;token={token}</c> (see <see cref="PasswordLinks"/>).</summary>
 [AllowAnonymous]
+[CredentialAttempts("user")]
 public sealed class InvitationModel(UserManager<AppUser> users, SignInManager<AppUser> signIn) : SetPasswordPageModel(users, signIn)
 {
     public override string Heading => "Activer votre compte";

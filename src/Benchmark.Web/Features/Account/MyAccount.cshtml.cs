@@ -1,5 +1,7 @@
+using System.Security.Claims;
 using Benchmark.Data;
 using Benchmark.Data.Identity;
+using Benchmark.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,10 +11,11 @@ namespace Benchmark.Web.Features.Account;
 
 /// <summary>
 /// « Mon compte » : who I am (name, address, roles), change my password (the current one is required), and sign out
-/// everywhere: rotating the security stamp rejects every other session at its next check
-/// (<c>Security:StampValidationInterval</c>), then this one is signed out.
+/// everywhere: every server-side session of the account ends at once (<see cref="ServerSessions"/>) and the security
+/// stamp is rotated, then this browser is signed out.
 /// </summary>
-public sealed class MyAccountModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, BenchmarkDbContext db, TimeProvider clock) : PageModel
+public sealed class MyAccountModel(
+    UserManager<AppUser> users, SignInManager<AppUser> signIn, ServerSessions sessions, BenchmarkDbContext db, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public string? CurrentPassword { get; set; }
@@ -65,16 +68,37 @@ public sealed class MyAccountModel(UserManager<AppUser> users, SignInManager<App
             return Page();
         }
 
+        // A wrong current password is a failed sign-in attempt: it counts towards the same lockout, so a session left
+        // open cannot be used to guess the password and take the account over.
+        if (await users.IsLockedOutAsync(user))
+        {
+            CurrentPasswordErrors = [SignInModel.LockedOut];
+            return Page();
+        }
+
         var result = await users.ChangePasswordAsync(user, CurrentPassword!, NewPassword!);
         if (!result.Succeeded)
         {
+            if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
+            {
+                await users.AccessFailedAsync(user);
+                if (await users.IsLockedOutAsync(user))
+                {
+                    CurrentPasswordErrors = [SignInModel.LockedOut];
+                    return Page();
+                }
+            }
+
             CurrentPasswordErrors = [.. result.Errors.Where(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)).Select(e => e.Description)];
             NewPasswordErrors = [.. result.Errors.Where(e => e.Code != nameof(IdentityErrorDescriber.PasswordMismatch)).Select(e => e.Description)];
             return Page();
         }
 
-        // The password change rotated the security stamp: renew this session's cookie so only the others end.
+        await users.ResetAccessFailedCountAsync(user);
+
+        // The password change rotated the security stamp: renew this session's cookie so only the others end, at once.
         await signIn.RefreshSignInAsync(user);
+        await sessions.CloseAllAsync(user.Id, kept: User.FindFirstValue(ServerSessions.ClaimType));
         PasswordChanged = true;
         return Page();
     }
@@ -88,6 +112,7 @@ public sealed class MyAccountModel(UserManager<AppUser> users, SignInManager<App
         if (await users.GetUserAsync(User) is { } user)
         {
             await users.UpdateSecurityStampAsync(user);
+            await sessions.CloseAllAsync(user.Id);
             if (AlsoRevokeTokens)
             {
                 var now = clock.GetUtcNow();

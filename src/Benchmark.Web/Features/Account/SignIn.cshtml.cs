@@ -1,4 +1,5 @@
 using Benchmark.Data.Identity;
+using Benchmark.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -11,8 +12,12 @@ namespace Benchmark.Web.Features.Account;
 /// password hashing as a known one, so the answer's timing does not tell which addresses have an account.
 /// </summary>
 [AllowAnonymous]
+[CredentialAttempts("Email")]
 public sealed class SignInModel(SignInManager<AppUser> signIn, IPasswordHasher<AppUser> hasher) : PageModel
 {
+    public const string LockedOut =
+        "Ce compte est verrouillé après plusieurs essais infructueux. Réessayez dans 15 minutes ou réinitialisez votre mot de passe.";
+
     private static readonly AppUser Nobody = new() { UserName = "personne", Email = "personne@invalid" };
     private static string? _nobodyHash;
 
@@ -53,7 +58,7 @@ public sealed class SignInModel(SignInManager<AppUser> signIn, IPasswordHasher<A
         }
 
         Error = result.IsLockedOut
-            ? "Ce compte est verrouillé après plusieurs essais infructueux. Réessayez dans 15 minutes ou réinitialisez votre mot de passe."
+            ? LockedOut
             : "Adresse électronique ou mot de passe incorrect.";
         return Page();
     }

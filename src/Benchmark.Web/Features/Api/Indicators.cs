@@ -17,10 +17,14 @@ public sealed record IndicatorInputDto(string IndicatorId, string Period, string
 
 public sealed record BenchmarkEntryDto(string Label, bool Named, decimal Value);
 
-/// <summary>A group's benchmark: labels are letters except establishments the caller may see (a team member: their own).</summary>
+/// <summary>
+/// A group's benchmark: labels are letters except establishments the caller may see (a team member: their own); only
+/// submitted or validated periods; <c>Withheld</c> when an anonymised comparison would have fewer than 3 establishments
+/// (no entry is given then).
+/// </summary>
 public sealed record BenchmarkDto(
     string IndicatorId, string Title, string Unit, string Period, bool Anonymised, int Compared,
-    decimal? Median, decimal? FirstQuartile, decimal? ThirdQuartile, IReadOnlyList<BenchmarkEntryDto> Entries);
+    decimal? Median, decimal? FirstQuartile, decimal? ThirdQuartile, IReadOnlyList<BenchmarkEntryDto> Entries, bool Withheld);
 
 /// <summary>Indicators: computed values, entered inputs, and a group's benchmark.</summary>
 internal static class IndicatorEndpoints
@@ -92,7 +96,7 @@ internal static class IndicatorEndpoints
 
         var d = view.Distribution;
         return TypedResults.Ok(new BenchmarkDto(view.Indicator.Id, view.Indicator.Title, view.Indicator.Unit, view.Period.Key, view.Anonymised, view.Compared,
-            d?.Median, d?.FirstQuartile, d?.ThirdQuartile, [.. view.Entries.Select(e => new BenchmarkEntryDto(e.Label, e.Named, e.Value))]));
+            d?.Median, d?.FirstQuartile, d?.ThirdQuartile, [.. view.Entries.Select(e => new BenchmarkEntryDto(e.Label, e.Named, e.Value))], view.Withheld));
     }
 
     private static async Task<List<IndicatorValueDto>> DtosAsync(

@@ -18,6 +18,10 @@ public sealed record ErrorText(string Title, string Lead, string Advice)
             "La page que vous cherchez est introuvable. Excusez-nous pour la gêne occasionnée.",
             "Si vous avez tapé l'adresse dans le navigateur, vérifiez qu'elle est correcte. "
                 + "La page n'est peut-être plus disponible, ou pas pour votre compte."),
+        StatusCodes.Status429TooManyRequests => new(
+            "Trop de tentatives",
+            "Vous avez fait trop de tentatives en peu de temps : par sécurité, elles sont suspendues quelques minutes.",
+            "Patientez quelques minutes puis réessayez. Si vous avez oublié votre mot de passe, demandez un nouveau lien."),
         < 500 => new(
             "Demande impossible",
             "Votre demande n'a pas pu aboutir.",

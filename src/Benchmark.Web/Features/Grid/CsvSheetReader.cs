@@ -4,8 +4,8 @@ using Benchmark.Core.Grid;
 namespace Benchmark.Web.Features.Grid;
 
 /// <summary>
-/// A small streaming CSV reader for the files people really send: <c>;</c> separator (French Excel) — or tab, or comma
-/// when no line has a semicolon —, quoted fields with <c>""</c> and line breaks, CRLF/LF/CR, UTF-8 with or without BOM,
+/// A small streaming CSV reader for the files people really send: <c>;</c> separator (French Excel) — or tab when no
+/// line has a semicolon (a comma-separated file is refused by <see cref="GridFile"/>) —, quoted fields with <c>""</c> and line breaks, CRLF/LF/CR, UTF-8 with or without BOM,
 /// UTF-16 with BOM, else Windows-1252 (what French Excel writes by default). One row in memory at a time.
 /// </summary>
 internal static class CsvSheetReader
@@ -138,6 +138,9 @@ internal static class CsvSheetReader
             yield return new SheetRow(rowStart, cells.ToArray());
         }
     }
+
+    /// <summary>The separator <see cref="Read"/> will use for a seekable stream.</summary>
+    public static char DetectSeparator(Stream stream) => DetectSeparator(stream, DetectEncoding(stream));
 
     /// <summary><c>;</c> if any of the first lines has one, else tab, else comma.</summary>
     private static char DetectSeparator(Stream stream, Encoding encoding)

@@ -21,7 +21,7 @@ internal static class GridFile
         ArgumentNullException.ThrowIfNull(schema);
         if (!IsXlsx(path))
         {
-            return GridSheet.Open(schema, ReadCsv(path));
+            return CommaSeparated(path) ? Error.Invalid(WrongSeparator) : GridSheet.Open(schema, ReadCsv(path));
         }
 
         IReadOnlyList<WorkbookSheet> sheets;
@@ -46,6 +46,21 @@ internal static class GridFile
         var expected = string.Join(", ", schema.Columns.Select(c => $"« {c.Title} »"));
         var found = string.Join(", ", sheets.Select(s => $"« {s.Name} »"));
         return Error.Invalid($"Aucune feuille du classeur ne contient la grille de recueil. Feuille attendue : « {GridSchema.SheetName} », avec les colonnes {expected}. Feuilles trouvées : {found}.");
+    }
+
+    public const string WrongSeparator =
+        "Le séparateur de ce fichier CSV est la virgule ; la grille attend le point-virgule (le CSV d'Excel en français), "
+        + "sans quoi une virgule décimale (« 2,5 ») couperait la valeur en deux. Enregistrez le fichier au format .xlsx "
+        + "ou en « CSV (séparateur : point-virgule) ».";
+
+    /// <summary>
+    /// A comma-separated file is refused whole rather than read: with French decimal commas its cells would shift
+    /// silently (« 12,5 » read as two values).
+    /// </summary>
+    private static bool CommaSeparated(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return CsvSheetReader.DetectSeparator(stream) == ',';
     }
 
     private static IEnumerable<SheetRow> ReadCsv(string path)

@@ -14,15 +14,19 @@ public sealed record BenchmarkEntry(Guid EnrolmentId, string Label, bool Named, 
 public sealed record BenchmarkView(
     string Scope, string WaveName, WorkflowDefinition Definition, IndicatorDefinition Indicator, ReportingPeriod Period,
     IReadOnlyList<ReportingPeriod> Periods, IReadOnlyList<BenchmarkEntry> Entries, int Compared, GroupDistribution? Distribution,
-    IReadOnlyList<HistogramBin> Histogram, bool Anonymised, bool CanChooseMode);
+    IReadOnlyList<HistogramBin> Histogram, bool Anonymised, bool CanChooseMode, bool Withheld);
 
 /// <summary>
 /// The benchmark of a group or a wave. It is the one place where values of establishments outside the viewer's scope
-/// are read: only the computed value, under a letter. A name (never a FINESS) is shown only for enrolments the
-/// viewer may see anyway, and a team member always sees the anonymised mode with their own establishment named.
+/// are read: only the computed value, under a letter, of a period the establishment submitted (never a draft). A name
+/// (never a FINESS) is shown only for enrolments the viewer may see anyway, and a team member always sees the
+/// anonymised mode with their own establishment named. An anonymised comparison of fewer than
+/// <see cref="MinimumAnonymised"/> establishments is withheld whole: with two, each would read the other's value.
 /// </summary>
 public sealed class GroupBenchmark(IndicatorData data, BenchmarkDbContext db)
 {
+    public const int MinimumAnonymised = 3;
+
     /// <summary>What the page heads with, read in one statement: the definition by its hash (its source only on a cache miss).</summary>
     private sealed record Heading(string Scope, string WaveName, Guid DefinitionId, string DefinitionHash);
 
@@ -75,9 +79,15 @@ public sealed class GroupBenchmark(IndicatorData data, BenchmarkDbContext db)
             .Select(v => new BenchmarkEntry(v.EnrolmentId, labels[v.EnrolmentId], named.ContainsKey(v.EnrolmentId), v.Value))
             .OrderBy(e => e.Label, StringComparer.Ordinal)
             .ToList();
+        var withheld = anonymised && entries.Count is > 0 and < MinimumAnonymised;
+        if (withheld)
+        {
+            entries = [];
+        }
+
         var numbers = entries.Select(e => e.Value).ToList();
         return new BenchmarkView(heading.Scope, heading.WaveName, definition, indicator, period, periods, entries, ids.Count, GroupDistribution.Of(numbers),
-            Histogram.Of(numbers), anonymised, !forced);
+            Histogram.Of(numbers), anonymised, !forced, withheld);
     }
 
     /// <summary>
@@ -108,13 +118,13 @@ public sealed class GroupBenchmark(IndicatorData data, BenchmarkDbContext db)
             return (today, []);
         }
 
-        var values = await data.ComputedAsync(ids, indicator, [first], cancellationToken);
+        var values = await data.ComputedAsync(ids, indicator, [first], cancellationToken, submittedOnly: true);
         if (asked is not null || values.Count > 0)
         {
             return (first, values);
         }
 
-        var older = periods.Count > 1 ? await data.ComputedAsync(ids, indicator, [.. periods.Skip(1)], cancellationToken) : [];
+        var older = periods.Count > 1 ? await data.ComputedAsync(ids, indicator, [.. periods.Skip(1)], cancellationToken, submittedOnly: true) : [];
         return older.MaxBy(v => (v.Period.Year, v.Period.Index)) is { } newest
             ? (newest.Period, [.. older.Where(v => v.Period == newest.Period)])
             : (today, []);

@@ -112,15 +112,23 @@ public sealed class IndicatorData(AccessScope scope, BenchmarkDbContext db, Prog
 
     /// <summary>
     /// The computable values of one indicator for these enrolments in the given periods only, from those periods' inputs
-    /// (a benchmark shows one period: the others' inputs are neither read nor computed).
+    /// (a benchmark shows one period: the others' inputs are neither read nor computed). A benchmark reads only the
+    /// periods an establishment has submitted (or that were validated): a draft is no one else's to see.
     /// </summary>
     public async Task<IReadOnlyList<PeriodValue>> ComputedAsync(
-        IReadOnlyCollection<Guid> enrolmentIds, IndicatorDefinition indicator, IReadOnlyCollection<ReportingPeriod> periods, CancellationToken cancellationToken)
+        IReadOnlyCollection<Guid> enrolmentIds, IndicatorDefinition indicator, IReadOnlyCollection<ReportingPeriod> periods, CancellationToken cancellationToken,
+        bool submittedOnly = false)
     {
         var byKey = periods.DistinctBy(p => p.Key).ToDictionary(p => p.Key, StringComparer.Ordinal);
         var keys = byKey.Keys.ToList();
-        var rows = await db.IndicatorValues.Where(v => enrolmentIds.Contains(v.EnrolmentId) && v.IndicatorId == indicator.Id && keys.Contains(v.Period))
-            .Select(v => new { v.EnrolmentId, v.Period, v.InputId, v.Value }).ToListAsync(cancellationToken);
+        var values = db.IndicatorValues.Where(v => enrolmentIds.Contains(v.EnrolmentId) && v.IndicatorId == indicator.Id && keys.Contains(v.Period));
+        if (submittedOnly)
+        {
+            values = values.Where(v => db.IndicatorPeriodReports.Any(r => r.EnrolmentId == v.EnrolmentId && r.Period == v.Period
+                && (r.Status == IndicatorValueStatus.Submitted || r.Status == IndicatorValueStatus.Validated)));
+        }
+
+        var rows = await values.Select(v => new { v.EnrolmentId, v.Period, v.InputId, v.Value }).ToListAsync(cancellationToken);
         var result = new List<PeriodValue>();
         foreach (var g in rows.GroupBy(r => (r.EnrolmentId, r.Period)))
         {

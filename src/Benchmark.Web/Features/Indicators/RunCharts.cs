@@ -26,7 +26,10 @@ public sealed record RunChart(IndicatorDefinition Indicator, IReadOnlyList<RunPo
                 .OrderBy(v => v.Period.Year).ThenBy(v => v.Period.Index)
                 .Select(v => new RunPoint(v.Period, v.Value, v.NotComputable, v.Status)).ToList();
             var last = points.LastOrDefault(p => p.Value is not null)?.Period;
-            var group = last is null ? null : GroupDistribution.Of(values.Where(v => v.IndicatorId == indicator.Id && v.Period == last && v.Value is not null).Select(v => v.Value!.Value));
+            // The group's median tells about the others: their submitted values only, and from three establishments.
+            var others = values.Where(v => v.IndicatorId == indicator.Id && v.Period == last && v.Value is not null
+                && (v.EnrolmentId == enrolmentId || v.Status is IndicatorValueStatus.Submitted or IndicatorValueStatus.Validated)).ToList();
+            var group = last is null || others.Count < GroupBenchmark.MinimumAnonymised ? null : GroupDistribution.Of(others.Select(v => v.Value!.Value));
             charts.Add(new RunChart(indicator, points, GroupDistribution.Of(points.Where(p => p.Value is not null).Select(p => p.Value!.Value))?.Median,
                 targets is not null && targets.TryGetValue(indicator.Id, out var target) ? target : null, group?.Median));
         }

@@ -3,6 +3,7 @@ using Benchmark.Data.Identity;
 using Benchmark.Web.Features.Access;
 using Benchmark.Web.Infrastructure.Api;
 using Benchmark.Web.Infrastructure.Pages;
+using Benchmark.Web.Infrastructure.Security;
 using Benchmark.Web.Pipeline;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,6 +16,7 @@ namespace Benchmark.Web.Features.Tokens;
 /// response to its creation; only its SHA-256 is stored. The token saves through <see cref="UnitOfWork"/>: on a conflict
 /// nothing is stored, no secret is shown, and the form keeps what was typed (409).
 /// </summary>
+[CredentialAttempts]
 public sealed class IndexModel(BenchmarkDbContext db, CurrentUser me, UnitOfWork unit, TimeProvider clock) : PageModel
 {
     public const int MaxNameLength = 200;

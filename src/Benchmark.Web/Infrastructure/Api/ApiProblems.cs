@@ -64,6 +64,7 @@ internal static class ApiProblems
         StatusCodes.Status405MethodNotAllowed => ("Méthode non autorisée", "method_not_allowed"),
         StatusCodes.Status409Conflict => ("Conflit avec l'état actuel", "conflict"),
         StatusCodes.Status422UnprocessableEntity => ("Données invalides", "invalid"),
+        StatusCodes.Status429TooManyRequests => ("Trop de requêtes", "too_many_requests"),
         < 500 => ("Requête non traitée", "request_refused"),
         _ => ("Erreur inattendue", "unexpected_error"),
     };

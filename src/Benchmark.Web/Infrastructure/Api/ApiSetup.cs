@@ -39,6 +39,7 @@ internal static class ApiSetup
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddBenchmarkOpenApi();
         services.AddScoped<Definitions>();
+        services.AddSingleton<TokenFailures>();
         return services;
     }
 

@@ -10,8 +10,9 @@ namespace Benchmark.Web.Infrastructure.Api;
 
 /// <summary>
 /// Authenticates <c>Authorization: Bearer bm_…</c>: the token's SHA-256 must match a token that is neither revoked nor
-/// expired, of an account that is not locked out. The principal is built by the same claims factory as the cookie,
-/// so the access rule sees the same roles and agency whichever way the user came in.
+/// expired, of an account that is not locked out; failures are counted per client address (<see cref="TokenFailures"/>).
+/// The principal is built by the same claims factory as the cookie, so the access rule sees the same roles and agency
+/// whichever way the user came in.
 /// </summary>
 internal sealed class PersonalAccessTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -20,10 +21,13 @@ internal sealed class PersonalAccessTokenHandler(
     BenchmarkDbContext db,
     UserManager<AppUser> users,
     IUserClaimsPrincipalFactory<AppUser> claims,
+    TokenFailures failures,
     TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "PersonalAccessToken";
+
+    private const string RetryAfterItem = "benchmark.token-failures.retry-after";
 
     private static readonly TimeSpan LastUseResolution = TimeSpan.FromMinutes(1);
 
@@ -35,9 +39,17 @@ internal sealed class PersonalAccessTokenHandler(
             return AuthenticateResult.NoResult();
         }
 
+        var address = Context.Connection.RemoteIpAddress?.ToString() ?? "?";
+        if (failures.Blocked(address) is { } wait)
+        {
+            Context.Items[RetryAfterItem] = wait;
+            return AuthenticateResult.Fail("Too many failed tokens from this address.");
+        }
+
         var presented = header["Bearer ".Length..].Trim();
         if (!presented.StartsWith(TokenSecret.Marker, StringComparison.Ordinal))
         {
+            failures.Failed(address);
             return AuthenticateResult.Fail("Not a Benchmark personal access token.");
         }
 
@@ -46,6 +58,7 @@ internal sealed class PersonalAccessTokenHandler(
         var now = clock.GetUtcNow();
         if (token is null || token.RevokedAt is not null || token.ExpiresAt <= now)
         {
+            failures.Failed(address);
             return AuthenticateResult.Fail("Unknown, revoked or expired token.");
         }
 
@@ -68,6 +81,13 @@ internal sealed class PersonalAccessTokenHandler(
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        if (Context.Items[RetryAfterItem] is TimeSpan wait)
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Task.CompletedTask;
+        }
+
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = "Bearer realm=\"benchmark\"";
         return Task.CompletedTask;

@@ -28,7 +28,9 @@ internal static class IdentitySetup
             .AddEntityFrameworkStores<BenchmarkDbContext>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<FrenchIdentityErrors>()
-            .AddPasswordValidator<CommonPasswordValidator>();
+            .AddPasswordValidator<CommonPasswordValidator>()
+            .AddSignInManager<SessionSignInManager>();
+        services.AddScoped<ServerSessions>();
 
         // Invitation and reset links: single use (the security stamp changes when the password is set) and expiring.
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(3));
@@ -36,7 +38,10 @@ internal static class IdentitySetup
         // "Sign out everywhere" rotates the security stamp; other sessions notice within Security:StampValidationInterval
         // (default one minute; zero checks on every request, as the tests do).
         services.AddOptions<SecurityStampValidatorOptions>().Configure<IConfiguration>((o, configuration) =>
-            o.ValidationInterval = configuration.GetValue("Security:StampValidationInterval", TimeSpan.FromMinutes(1)));
+        {
+            o.ValidationInterval = configuration.GetValue("Security:StampValidationInterval", TimeSpan.FromMinutes(1));
+            o.OnRefreshingPrincipal = ServerSessions.KeepSession;
+        });
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/connexion";
@@ -49,6 +54,14 @@ internal static class IdentitySetup
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             AnswerApiWithoutRedirect(o.Events);
+
+            // After the security stamp's check (Identity's), the server-side session's: a signed-out cookie stops at once.
+            var stamp = o.Events.OnValidatePrincipal;
+            o.Events.OnValidatePrincipal = async context =>
+            {
+                await stamp(context);
+                await ServerSessions.ValidateAsync(context);
+            };
         });
         services.AddAntiforgery(o =>
         {

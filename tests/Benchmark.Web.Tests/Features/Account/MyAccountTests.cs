@@ -3,6 +3,7 @@ using Benchmark.Data;
 using Benchmark.Data.Identity;
 using Benchmark.Web.Tests.Infrastructure;
 using Benchmark.Web.Tests.Infrastructure.Mail;
+using Benchmark.Web.Tests.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -47,6 +48,27 @@ public sealed class MyAccountTests : IClassFixture<QuietBenchmarkApp>
     }
 
     [Fact]
+    public async Task ChangePassword_WhenCurrentPasswordWrongFiveTimes_ThenAccountLockedLikeSignIn()
+    {
+        // Security finding 5: twelve wrong current passwords in a row did not lock the account.
+        var user = await _app.NewUserAsync(Password);
+        using var client = await _app.SignedInAsync(user.Email!, Password);
+        for (var i = 0; i < 5; i++)
+        {
+            (await ChangeThroughFormAsync(client, "pas le bon mot de passe", "un nouveau secret bien long")).Dispose();
+        }
+
+        using var response = await ChangeThroughFormAsync(client, Password, "un nouveau secret bien long");
+
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("Ce compte est verrouillé après plusieurs essais infructueux.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Mot de passe modifié", html, StringComparison.Ordinal);
+        using var signIn = await RateLimitTests.SignInAsync(_app.Client(), user.Email!, Password);
+        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
+        Assert.Contains("Ce compte est verrouillé", WebUtility.HtmlDecode(await signIn.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ChangePassword_WhenNewPasswordTooShort_ThenFrenchError()
     {
         var user = await _app.NewUserAsync(Password);
@@ -68,6 +90,37 @@ public sealed class MyAccountTests : IClassFixture<QuietBenchmarkApp>
         Assert.Contains("Mot de passe modifié", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/compte", UriKind.Relative))).StatusCode);
         (await _app.SignedInAsync(user.Email!, "un nouveau secret bien long")).Dispose();
+    }
+
+    [Theory]
+    [InlineData("azertyuiopqsdfghjk", "touches voisines du clavier")]
+    [InlineData("1qaz2wsx3edc4rfv", "touches voisines du clavier")]
+    [InlineData("Azerty-Qsdfgh-2026", "touches voisines du clavier")]
+    [InlineData("987654321abcdef", "touches voisines du clavier")]
+    [InlineData(BenchmarkApp.Password, "comptes de démonstration")]
+    [InlineData("benchmark-DEMO-2027!", "comptes de démonstration")]
+    public async Task ChangePassword_WhenKeyboardWalkOrTheDemoPassword_ThenRefusedInFrench(string weak, string reason)
+    {
+        // Security finding 5: long keyboard walks and the README's demo password were accepted on any account.
+        var user = await _app.NewUserAsync(Password);
+        using var client = await _app.SignedInAsync(user.Email!, Password);
+
+        using var response = await ChangeThroughFormAsync(client, Password, weak);
+
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains(reason, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Mot de passe modifié", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ChangePassword_WhenAPassphraseWithAFewNeighbouringKeys_ThenAccepted()
+    {
+        var user = await _app.NewUserAsync(Password);
+        using var client = await _app.SignedInAsync(user.Email!, Password);
+
+        using var response = await ChangeThroughFormAsync(client, Password, "abc du jardin, 12 tulipes rouges");
+
+        Assert.Contains("Mot de passe modifié", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -113,6 +166,13 @@ public sealed class MyAccountTests : IClassFixture<QuietBenchmarkApp>
                 await db.CalendarFeeds.CountAsync(f => f.UserId == user.Id && f.RevokedAt == null));
         });
         Assert.Equal((0, 0), alive);
+    }
+
+    private static async Task<HttpResponseMessage> ChangeThroughFormAsync(HttpClient client, string current, string next)
+    {
+        var form = await RenderedForm.FromAsync(client, "/compte", f => f.Action.Contains("handler=ChangePassword", StringComparison.Ordinal));
+        return await form.Fill("Mot de passe actuel", current).Fill("Nouveau mot de passe", next)
+            .Fill("Confirmez le nouveau mot de passe", next).SubmitAsync(client);
     }
 
     private static Task<HttpResponseMessage> ChangeAsync(HttpClient client, string current, string next) =>

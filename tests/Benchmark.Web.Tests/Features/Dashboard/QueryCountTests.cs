@@ -13,7 +13,8 @@ namespace Benchmark.Web.Tests.Features.Dashboard;
 /// <summary>
 /// The dashboards and the journey page read with a fixed number of SQL statements, whatever the number of rows
 /// (no query per row: 40 ARS rows would otherwise cost hundreds). Measured: ARS 12, consultant 8, team 11, journey 10,
-/// most of them the split loading of the enrolment aggregate (auto-included children). Only the statements of the
+/// most of them the split loading of the enrolment aggregate (auto-included children); each budget also holds the
+/// server-side session check every signed-in request makes (one primary-key lookup). Only the statements of the
 /// measured request count: its ASP.NET Core activity is marked by a header, and a statement counts when it runs under
 /// that activity — not the dispatcher, job polling or another test's request. The fixture runs no background service
 /// and validates the security stamp daily, so the count is exact.
@@ -42,9 +43,9 @@ public sealed class QueryCountTests : IClassFixture<QueryCountTests.QuietApp>
     }
 
     [Theory]
-    [InlineData("admin@demo.benchmark.test", 14)]
-    [InlineData("consultant@demo.benchmark.test", 10)]
-    [InlineData("equipe@demo.benchmark.test", 13)]
+    [InlineData("admin@demo.benchmark.test", 15)]
+    [InlineData("consultant@demo.benchmark.test", 11)]
+    [InlineData("equipe@demo.benchmark.test", 14)]
     public async Task Dashboard_WhenRendered_ThenAFixedHandfulOfStatements(string email, int budget)
     {
         using var client = await _app.SignedInAsync(email);
@@ -64,7 +65,7 @@ public sealed class QueryCountTests : IClassFixture<QueryCountTests.QuietApp>
 
         var statements = await CountAsync(client, $"/parcours/{id}");
 
-        Assert.InRange(statements.Count, 1, 12);
+        Assert.InRange(statements.Count, 1, 13);
     }
 
     [Fact]

@@ -46,6 +46,36 @@ public sealed class GridCorpusTests
     }
 
     [Fact]
+    public void Open_WhenCommaSeparatedFile_ThenRefusedNamingTheSeparator()
+    {
+        // Security finding 5: « 20,5 » in a comma-separated file was silently read as 20 and 5 in two columns.
+        var opened = OpenCsv(
+            "Date,Type d'activité,Provenance du patient,Type de rendez-vous,Délai d'obtention du rendez-vous (jours),Délai de compte-rendu (jours)",
+            "06/09/2010,Scanner,Externe,Programmé honoré,20,2,5");
+
+        Assert.False(opened.IsSuccess);
+        Assert.Contains("Le séparateur de ce fichier CSV est la virgule", opened.Error!.Message, StringComparison.Ordinal);
+        Assert.Contains("point-virgule", opened.Error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Open_WhenOneRowIsCommaSeparated_ThenThatRowIsRefusedForItsSeparator()
+    {
+        var opened = OpenCsv(
+            "Date;Type d'activité;Provenance du patient;Type de rendez-vous;Délai d'obtention du rendez-vous (jours);Délai de compte-rendu (jours)",
+            "06/09/2010;Scanner;Externe;Programmé honoré;10;1",
+            "07/09/2010,IRM,Externe,Programmé non-honoré,15,");
+        using var sheet = opened.Value;
+
+        var rows = sheet.Rows().ToList();
+
+        Assert.Single(rows);
+        var error = Assert.Single(sheet.Log.Errors);
+        Assert.Equal(3, error.Row);
+        Assert.Contains("le séparateur de cette ligne est la virgule", error.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Open_WhenWorkbookHasNoGridSheet_ThenErrorNamesTheExpectedSheetAndColumns()
     {
         var opened = GridFile.Open(Corpus("mauvaise-feuille.xlsx"), Schema);
@@ -81,6 +111,21 @@ public sealed class GridCorpusTests
         using var sheet = opened.Value;
         var rows = sheet.Rows().Select(r => r.Row).ToList();
         return (rows, sheet.Log);
+    }
+
+    private static Benchmark.Core.Common.Result<GridSheet> OpenCsv(params string[] lines)
+    {
+        var path = Path.GetTempFileName();
+        File.WriteAllText(path, string.Join("\r\n", lines) + "\r\n", new System.Text.UTF8Encoding(false));
+        try
+        {
+            // The few rows are read with the header: the file may go at once.
+            return GridFile.Open(path, Schema);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     internal static string Corpus(string file) => Path.Combine(RepositoryRoot(), "tests", "Benchmark.Web.Tests", "Features", "Grid", "corpus", file);
