@@ -15,6 +15,15 @@ public static class IndicatorDisplay
         IndicatorValueStatus.SentBack => ("Renvoyée", "fr-badge--warning"),
     };
 
+    /// <summary>A period's state as the audit trail writes it (« brouillon », « soumise »…).</summary>
+    public static string Word(IndicatorValueStatus status) => status switch
+    {
+        IndicatorValueStatus.Draft => "brouillon",
+        IndicatorValueStatus.Submitted => "soumise",
+        IndicatorValueStatus.Validated => "validée",
+        IndicatorValueStatus.SentBack => "renvoyée",
+    };
+
     public static string Category(IndicatorCategory category) => category switch
     {
         IndicatorCategory.Socle => "Socle",

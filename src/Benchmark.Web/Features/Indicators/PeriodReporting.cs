@@ -1,5 +1,6 @@
 using System.Text;
 using Benchmark.Core.Common;
+using Benchmark.Core.Definitions;
 using Benchmark.Core.Domain;
 using Benchmark.Core.Indicators;
 using Benchmark.Core.Scheduling;
@@ -63,11 +64,11 @@ public sealed class PeriodReporting(BenchmarkDbContext db, UnitOfWork unit, Time
                 row = new IndicatorValue(Guid.CreateVersion7(), context.Enrolment.Id, indicatorId, period.Key, inputId, value, actor, now);
                 db.IndicatorValues.Add(row);
                 rows[(indicatorId, inputId)] = row;
-                Describe(changes, indicatorId, inputId, null, value);
+                Describe(changes, context.Definition, indicatorId, inputId, null, value);
             }
             else if (row.Value != value)
             {
-                Describe(changes, indicatorId, inputId, row.Value, value);
+                Describe(changes, context.Definition, indicatorId, inputId, row.Value, value);
                 row.Update(value, actor, now);
             }
         }
@@ -80,7 +81,7 @@ public sealed class PeriodReporting(BenchmarkDbContext db, UnitOfWork unit, Time
 
         Follow(rows.Values, report.Status);
         db.AuditEvents.Add(new AuditEvent(now, actor, context.Wave.Id, context.Enrolment.Id, submit ? "indicators.submit" : "indicators.save",
-            Target(period), before.ToString(), changes.Length == 0 ? report.Status.ToString() : $"{report.Status} ; {changes}"));
+            Target(period), IndicatorDisplay.Word(before), changes.Length == 0 ? IndicatorDisplay.Word(report.Status) : $"{IndicatorDisplay.Word(report.Status)} ; {changes}"));
         return await CommitAsync(report, submit ? "indicators.submit" : "indicators.save", actor, cancellationToken);
     }
 
@@ -120,8 +121,8 @@ public sealed class PeriodReporting(BenchmarkDbContext db, UnitOfWork unit, Time
 
         Follow(await ValuesAsync(context.Enrolment.Id, period.Key, cancellationToken), report.Status);
         var trimmed = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-        db.AuditEvents.Add(new AuditEvent(now, actor, context.Wave.Id, context.Enrolment.Id, action, Target(period), before.ToString(),
-            justified || trimmed is null ? report.Status.ToString() : $"{report.Status} ; {trimmed}", justified ? trimmed : null));
+        db.AuditEvents.Add(new AuditEvent(now, actor, context.Wave.Id, context.Enrolment.Id, action, Target(period), IndicatorDisplay.Word(before),
+            justified || trimmed is null ? IndicatorDisplay.Word(report.Status) : $"{IndicatorDisplay.Word(report.Status)} ; {trimmed}", justified ? trimmed : null));
         return await CommitAsync(report, action, actor, cancellationToken);
     }
 
@@ -136,13 +137,19 @@ public sealed class PeriodReporting(BenchmarkDbContext db, UnitOfWork unit, Time
     private Task<Result<IndicatorValueStatus>> CommitAsync(IndicatorPeriodReport report, string action, string actor, CancellationToken cancellationToken) =>
         unit.SaveAsync(report.Status, new CommandName(action, actor, report.Id), _ => Task.FromResult(Error.Conflict(Concurrent)), cancellationToken);
 
-    private static string Target(ReportingPeriod period) => $"indicateurs:{period.Key}";
+    /// <summary>What the audit trail names: « Indicateurs de janvier–février 2027 ».</summary>
+    public static string Target(ReportingPeriod period) => $"Indicateurs de {(period ?? throw new ArgumentNullException(nameof(period))).Title}";
 
-    private static void Describe(StringBuilder changes, string indicatorId, string inputId, decimal? before, decimal? after) =>
-        changes.Append(changes.Length == 0 ? "" : " ; ")
-            .Append(IndicatorForm.Field(indicatorId, inputId)[2..])
-            .Append(" : ")
-            .Append(before is { } b ? b.ToString(System.Globalization.CultureInfo.InvariantCulture) : "∅")
-            .Append(" → ")
-            .Append(after is { } a ? a.ToString(System.Globalization.CultureInfo.InvariantCulture) : "∅");
+    /// <summary>« Lits vides à minuit — lits vides cumulés : ∅ → 305,5 », in the definition's words.</summary>
+    private static void Describe(
+        StringBuilder changes, WorkflowDefinition definition, string indicatorId, string inputId, decimal? before, decimal? after)
+    {
+        var indicator = definition.Indicators.FirstOrDefault(i => i.Id == indicatorId);
+        var input = indicator?.Inputs.FirstOrDefault(i => i.Id == inputId);
+        var name = indicator is null ? indicatorId : input is null ? indicator.Title : $"{indicator.Title} — {input.Title}";
+        changes.Append(changes.Length == 0 ? "" : " ; ").Append(name).Append(" : ")
+            .Append(before is { } b ? b.ToString(French) : "∅").Append(" → ").Append(after is { } a ? a.ToString(French) : "∅");
+    }
+
+    private static readonly System.Globalization.CultureInfo French = System.Globalization.CultureInfo.GetCultureInfo("fr-FR");
 }

@@ -1,6 +1,8 @@
 using System.Net;
 using Benchmark.Core.Domain;
+using Benchmark.Core.Indicators;
 using Benchmark.Data;
+using Benchmark.Web.Features.Indicators;
 using Benchmark.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,7 +42,8 @@ public sealed class PeriodReportingTests : IClassFixture<BenchmarkApp>
             var report = await db.IndicatorPeriodReports.Where(r => r.EnrolmentId == enrolment && r.Period == period).Select(r => (IndicatorValueStatus?)r.Status).SingleOrDefaultAsync();
             var values = (await db.IndicatorValues.Where(v => v.EnrolmentId == enrolment && v.Period == period).ToListAsync())
                 .Select(v => (v.IndicatorId, v.InputId, v.Value, v.Status)).ToList();
-            var audit = await db.AuditEvents.Where(a => a.EnrolmentId == enrolment && a.Target == "indicateurs:" + period).OrderBy(a => a.Id).ToListAsync();
+            var target = PeriodReporting.Target(ReportingPeriod.TryParse(period)!);
+            var audit = await db.AuditEvents.Where(a => a.EnrolmentId == enrolment && a.Target == target).OrderBy(a => a.Id).ToListAsync();
             return (report, values, audit);
         });
 
@@ -63,7 +66,9 @@ public sealed class PeriodReportingTests : IClassFixture<BenchmarkApp>
         Assert.All(values, v => Assert.Equal(IndicatorValueStatus.Submitted, v.Status));
         var submit = Assert.Single(audit);
         Assert.Equal("indicators.submit", submit.Action);
-        Assert.Contains("lits-vides-minuit.lits_vides_cumules : ∅ → 305.5", submit.After, StringComparison.Ordinal);
+        Assert.Contains("Nombre de lits vides à minuit — Somme des lits vides relevés à minuit sur la période : ∅ → 305,5", submit.After, StringComparison.Ordinal);
+        Assert.StartsWith("soumise ; ", submit.After, StringComparison.Ordinal);
+        Assert.Equal("brouillon", submit.Before);
         var page = WebUtility.HtmlDecode(await team.GetStringAsync(new Uri(Page(enrolment, B1), UriKind.Relative)));
         Assert.Contains("Soumise", page, StringComparison.Ordinal);
         Assert.Contains("0,98", page, StringComparison.Ordinal); // IPDMS: round(2950 / 3000, 2)
