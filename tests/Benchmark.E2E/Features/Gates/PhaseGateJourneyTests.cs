@@ -28,6 +28,11 @@ public sealed class PhaseGateJourneyTests(BrowserFixture browser)
         await Assertions.Expect(team.Locator("#item-equipe-direction")).ToHaveAttributeAsync("data-status", "Done");
         await Assertions.Expect(team.Locator("#item-equipe-direction")).ToContainTextAsync("« Mme Durand, DGA »");
 
+        // Focus stays on the item just changed (its next action), and every counter agrees.
+        await Assertions.Expect(team.Locator("#item-equipe-direction").GetByRole(AriaRole.Button, new() { Name = "Décocher" })).ToBeFocusedAsync();
+        await Assertions.Expect(team.Locator("[data-progress='phase']")).ToContainTextAsync("1 / 5");
+        await Assertions.Expect(team.Locator("#avancement-phases li[data-phase='structure-projet']")).ToContainTextAsync("1 / 5");
+
         var notApplicable = team.Locator("#item-equipe-dim-dsi");
         await notApplicable.GetByText("Cet élément ne s'applique pas à l'établissement").ClickAsync();
         await notApplicable.GetByLabel("Raison (obligatoire)").FillAsync("Pas de DIM : prestation externalisée");

@@ -51,6 +51,11 @@ public sealed class ChecklistTests(BenchmarkApp app) : IClassFixture<BenchmarkAp
         var state = await StateAsync(app, enrolment);
         var done = state.Checklist.Count(c => c.Status == ChecklistStatus.Done);
         Assert.Contains($"Phase « Structure projet interne » : {done} / ", html, StringComparison.Ordinal);
+
+        // Every counter on the page says the same after the swap: the section heading and « Avancement par phase » too.
+        Assert.Matches($"<span class=\"fr-text--sm\" id=\"compte-[a-z0-9-]+\" hx-swap-oob=\"true\">\\({done} / ", html);
+        Assert.Contains("id=\"avancement-phases\" hx-swap-oob=\"true\"", html, StringComparison.Ordinal);
+        Assert.Matches($"<strong>Structure projet interne</strong>\\s*<span[^>]*>[^<]*</span>\\s*{done} / ", html);
     }
 
     [Fact]
