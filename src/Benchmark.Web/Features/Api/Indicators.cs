@@ -53,7 +53,8 @@ internal static class IndicatorEndpoints
             return Error.NotFound("La participation").ToProblem();
         }
 
-        return TypedResults.Ok(await DtosAsync(data, [enrolmentId], context.Definition, cancellationToken));
+        // The team sees its own drafts (marked as such); anyone else only what was submitted.
+        return TypedResults.Ok(await DtosAsync(data, [enrolmentId], context.Definition, !data.Scope.User.IsTeamMember, cancellationToken));
     }
 
     private static async Task<Results<Ok<List<IndicatorInputDto>>, ProblemHttpResult>> InputsAsync(
@@ -64,7 +65,13 @@ internal static class IndicatorEndpoints
             return Error.NotFound("La participation").ToProblem();
         }
 
-        var rows = await db.IndicatorValues.AsNoTracking().Where(v => v.EnrolmentId == enrolmentId)
+        var values = db.IndicatorValues.AsNoTracking().Where(v => v.EnrolmentId == enrolmentId);
+        if (!data.Scope.User.IsTeamMember)
+        {
+            values = values.Where(v => v.Status == IndicatorValueStatus.Submitted || v.Status == IndicatorValueStatus.Validated);
+        }
+
+        var rows = await values
             .OrderBy(v => v.Period).ThenBy(v => v.IndicatorId).ThenBy(v => v.InputId)
             .Select(v => new IndicatorInputDto(v.IndicatorId, v.Period, v.InputId, v.Value, v.Status, v.EnteredBy, v.EnteredAt))
             .ToListAsync(cancellationToken);
@@ -83,7 +90,7 @@ internal static class IndicatorEndpoints
 
         var ids = await data.Scope.Enrolments().IgnoreAutoIncludes().Where(e => e.WaveId == waveId).Select(e => e.Id).ToListAsync(cancellationToken);
         var definition = (await data.ProgrammeAsync(wave, cancellationToken)).Definition;
-        return TypedResults.Ok(await DtosAsync(data, ids, definition, cancellationToken));
+        return TypedResults.Ok(await DtosAsync(data, ids, definition, submittedOnly: true, cancellationToken));
     }
 
     private static async Task<Results<Ok<BenchmarkDto>, ProblemHttpResult>> BenchmarkAsync(
@@ -100,10 +107,10 @@ internal static class IndicatorEndpoints
     }
 
     private static async Task<List<IndicatorValueDto>> DtosAsync(
-        IndicatorData data, IReadOnlyCollection<Guid> ids, Core.Definitions.WorkflowDefinition definition, CancellationToken cancellationToken)
+        IndicatorData data, IReadOnlyCollection<Guid> ids, Core.Definitions.WorkflowDefinition definition, bool submittedOnly, CancellationToken cancellationToken)
     {
         var titles = definition.Indicators.ToDictionary(i => i.Id, StringComparer.Ordinal);
-        return [.. (await data.ComputedAsync(ids, definition, cancellationToken))
+        return [.. (await data.ComputedAsync(ids, definition, cancellationToken, submittedOnly))
             .OrderBy(v => v.EnrolmentId).ThenBy(v => v.Period.Year).ThenBy(v => v.Period.Index).ThenBy(v => v.IndicatorId, StringComparer.Ordinal)
             .Select(v => new IndicatorValueDto(v.EnrolmentId, v.IndicatorId, titles[v.IndicatorId].Title, titles[v.IndicatorId].Unit, v.Period.Key,
                 v.Period.Start, v.Period.End, v.Value, v.NotComputable, v.Status))];

@@ -28,7 +28,8 @@ public sealed class ChartsModel(IndicatorData data, BenchmarkDbContext db) : Pag
     internal static async Task<IReadOnlyList<RunChart>> LoadAsync(IndicatorData data, BenchmarkDbContext db, IndicatorEnrolment context, CancellationToken cancellationToken)
     {
         var group = await db.Enrolments.IgnoreAutoIncludes().Where(e => e.GroupId == context.Group.Id).Select(e => e.Id).ToListAsync(cancellationToken);
-        var values = await data.ComputedAsync(group, context.Definition, cancellationToken);
+        // The team's own drafts are drawn for the team only; the consultant and the ARS see what was submitted.
+        var values = await data.ComputedAsync(group, context.Definition, cancellationToken, submittedOnly: !data.Scope.User.IsTeamMember);
         return RunChart.For(context.Definition, context.Enrolment.Id, values, await TargetsAsync(db, context, cancellationToken));
     }
 

@@ -13,7 +13,8 @@ public sealed class ExportEnrolmentModel(IndicatorData data, IndicatorExport exp
             return NotFound();
         }
 
-        var rows = await export.RowsAsync([enrolmentId], context.Definition, cancellationToken);
+        // The team exports its drafts too (their state says so); the consultant and the ARS only what was submitted.
+        var rows = await export.RowsAsync([enrolmentId], context.Definition, cancellationToken, submittedOnly: !data.Scope.User.IsTeamMember);
         return IndicatorExport.File(format, rows, $"indicateurs-{context.Finess}") is { } file ? file : BadRequest();
     }
 }

@@ -20,7 +20,7 @@ public sealed class ExportWaveModel(IndicatorData data, IndicatorExport export) 
         var ids = await data.Scope.Enrolments().IgnoreAutoIncludes().Where(e => e.WaveId == waveId && e.Status != EnrolmentStatus.Withdrawn)
             .Select(e => e.Id).ToListAsync(cancellationToken);
         var definition = (await data.ProgrammeAsync(wave, cancellationToken)).Definition;
-        var rows = await export.RowsAsync(ids, definition, cancellationToken);
+        var rows = await export.RowsAsync(ids, definition, cancellationToken, submittedOnly: true);
         return IndicatorExport.File(format, rows, $"indicateurs-{definition.Id}") is { } file ? file : BadRequest();
     }
 }

@@ -75,8 +75,12 @@ public sealed class IndicatorData(AccessScope scope, BenchmarkDbContext db, Prog
         return [.. periods];
     }
 
-    /// <summary>Every computable indicator value of these enrolments (one query for values, one for report statuses).</summary>
-    public async Task<IReadOnlyList<ComputedValue>> ComputedAsync(IReadOnlyCollection<Guid> enrolmentIds, WorkflowDefinition definition, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every computable indicator value of these enrolments (one query for values, one for report statuses); with
+    /// <paramref name="submittedOnly"/>, only the periods submitted or validated (what anyone but the team itself sees).
+    /// </summary>
+    public async Task<IReadOnlyList<ComputedValue>> ComputedAsync(
+        IReadOnlyCollection<Guid> enrolmentIds, WorkflowDefinition definition, CancellationToken cancellationToken, bool submittedOnly = false)
     {
         var rows = await db.IndicatorValues.AsNoTracking().Where(v => enrolmentIds.Contains(v.EnrolmentId))
             .Select(v => new { v.EnrolmentId, v.IndicatorId, v.Period, v.InputId, v.Value, v.Status }).ToListAsync(cancellationToken);
@@ -95,11 +99,19 @@ public sealed class IndicatorData(AccessScope scope, BenchmarkDbContext db, Prog
 
             var value = IndicatorForm.Compute(indicator, g.ToDictionary(r => r.InputId, r => r.Value, StringComparer.Ordinal));
             var status = statuses.TryGetValue((g.Key.EnrolmentId, g.Key.Period), out var s) ? s : g.Min(r => r.Status);
+            if (submittedOnly && !IsShared(status))
+            {
+                continue;
+            }
+
             result.Add(new ComputedValue(g.Key.EnrolmentId, indicator.Id, period, value.Value, value.NotComputableReason, status));
         }
 
         return result;
     }
+
+    /// <summary>A period others may see: submitted by the team, or validated.</summary>
+    public static bool IsShared(IndicatorValueStatus status) => status is IndicatorValueStatus.Submitted or IndicatorValueStatus.Validated;
 
     /// <summary>The periods of one indicator that hold stored inputs of these enrolments, newest first: keys only, nothing computed.</summary>
     public async Task<IReadOnlyList<ReportingPeriod>> PeriodsWithInputsAsync(IReadOnlyCollection<Guid> enrolmentIds, IndicatorDefinition indicator, CancellationToken cancellationToken)

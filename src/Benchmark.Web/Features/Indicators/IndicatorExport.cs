@@ -1,4 +1,5 @@
 using Benchmark.Core.Definitions;
+using Benchmark.Core.Domain;
 using Benchmark.Core.Indicators;
 using Benchmark.Data;
 using Benchmark.Web.Infrastructure.Export;
@@ -35,14 +36,23 @@ public sealed class IndicatorExport(BenchmarkDbContext db, IndicatorData data)
         ExportColumn.Of<IndicatorExportRow>("État", r => r.Status),
     ];
 
-    public async Task<IReadOnlyList<IndicatorExportRow>> RowsAsync(IReadOnlyCollection<Guid> enrolmentIds, WorkflowDefinition definition, CancellationToken cancellationToken)
+    /// <summary>The rows of these enrolments; with <paramref name="submittedOnly"/>, only submitted or validated periods (drafts are the team's own).</summary>
+    public async Task<IReadOnlyList<IndicatorExportRow>> RowsAsync(
+        IReadOnlyCollection<Guid> enrolmentIds, WorkflowDefinition definition, CancellationToken cancellationToken, bool submittedOnly = false)
     {
         var names = await db.Enrolments.IgnoreAutoIncludes().Where(e => enrolmentIds.Contains(e.Id))
             .Join(db.Establishments, e => e.EstablishmentId, x => x.Id, (e, x) => new { e.Id, e.GroupId, x.Name, x.Finess })
             .Join(db.Groups, p => p.GroupId, g => g.Id, (p, g) => new { p.Id, p.Name, p.Finess, Group = g.Name })
             .ToDictionaryAsync(p => p.Id, cancellationToken);
-        var stored = await db.IndicatorValues.AsNoTracking().Where(v => enrolmentIds.Contains(v.EnrolmentId)).ToListAsync(cancellationToken);
-        var computed = (await data.ComputedAsync(enrolmentIds, definition, cancellationToken)).ToDictionary(c => (c.EnrolmentId, c.IndicatorId, c.Period.Key));
+        var values = db.IndicatorValues.AsNoTracking().Where(v => enrolmentIds.Contains(v.EnrolmentId));
+        if (submittedOnly)
+        {
+            values = values.Where(v => db.IndicatorPeriodReports.Any(r => r.EnrolmentId == v.EnrolmentId && r.Period == v.Period
+                && (r.Status == IndicatorValueStatus.Submitted || r.Status == IndicatorValueStatus.Validated)));
+        }
+
+        var stored = await values.ToListAsync(cancellationToken);
+        var computed = (await data.ComputedAsync(enrolmentIds, definition, cancellationToken, submittedOnly)).ToDictionary(c => (c.EnrolmentId, c.IndicatorId, c.Period.Key));
         var indicators = definition.Indicators.ToDictionary(i => i.Id, StringComparer.Ordinal);
         return [.. stored
             .Where(v => indicators.ContainsKey(v.IndicatorId) && ReportingPeriod.TryParse(v.Period) is not null)

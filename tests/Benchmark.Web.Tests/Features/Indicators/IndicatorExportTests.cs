@@ -19,18 +19,26 @@ public sealed class IndicatorExportTests : IClassFixture<BenchmarkApp>
     public IndicatorExportTests(BenchmarkApp app) => _app = app;
 
     /// <summary>An establishment whose name looks like a formula, enrolled in the group, with one period of IPDMS.</summary>
-    private Task<Guid> AddHostileEnrolmentAsync(Guid wave, Guid group) => _app.WithServicesAsync(async sp =>
+    private Task<Guid> AddHostileEnrolmentAsync(Guid wave, Guid group, bool submitted = true, decimal realised = 2950.5m) => _app.WithServicesAsync(async sp =>
     {
         var db = sp.GetRequiredService<BenchmarkDbContext>();
         var agency = await db.Waves.Where(w => w.Id == wave).Select(w => w.AgencyId).SingleAsync();
-        var finess = Enumerable.Range(0, 1000).Select(i => "750000" + i.ToString("D3", System.Globalization.CultureInfo.InvariantCulture)).First(Finess.IsValid);
+        var used = await db.Establishments.Select(e => e.Finess).ToListAsync();
+        var finess = Enumerable.Range(0, 1000).Select(i => "750000" + i.ToString("D3", System.Globalization.CultureInfo.InvariantCulture))
+            .First(f => Finess.IsValid(f) && !used.Contains(f));
         var x = Establishment.Create(Guid.CreateVersion7(), agency, finess, Hostile, "Paris", EstablishmentType.CentreHospitalier).Value;
         var enrolment = new Enrolment(Guid.CreateVersion7(), wave, group, x.Id);
         var now = DateTimeOffset.UnixEpoch;
         db.AddRange(x, enrolment);
-        db.IndicatorValues.Add(new IndicatorValue(Guid.CreateVersion7(), enrolment.Id, "ipdms", "2030-B1", "journees_realisees", 2950.5m, "test", now));
+        db.IndicatorValues.Add(new IndicatorValue(Guid.CreateVersion7(), enrolment.Id, "ipdms", "2030-B1", "journees_realisees", realised, "test", now));
         db.IndicatorValues.Add(new IndicatorValue(Guid.CreateVersion7(), enrolment.Id, "ipdms", "2030-B1", "journees_attendues", 3000m, "test", now));
-        db.IndicatorPeriodReports.Add(new IndicatorPeriodReport(Guid.CreateVersion7(), enrolment.Id, "2030-B1"));
+        var report = new IndicatorPeriodReport(Guid.CreateVersion7(), enrolment.Id, "2030-B1");
+        if (submitted)
+        {
+            Assert.True(report.Submit("test", now).IsSuccess);
+        }
+
+        db.IndicatorPeriodReports.Add(report);
         await db.SaveChangesAsync();
         return enrolment.Id;
     });
@@ -63,6 +71,25 @@ public sealed class IndicatorExportTests : IClassFixture<BenchmarkApp>
         Assert.Contains("'=HYPERLINK", inter, StringComparison.Ordinal);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType?.MediaType);
         Assert.Equal((byte)'P', (await xlsx.Content.ReadAsByteArrayAsync())[0]);
+    }
+
+    [Fact]
+    public async Task Export_WhenAnotherEstablishmentHasOnlyADraft_ThenTheWaveExportLeavesItOut()
+    {
+        // Arrange: a period entered but never submitted.
+        var (_, group, wave) = await IndicatorWorld.EnrolmentAsync(_app, 0);
+        var draft = await AddHostileEnrolmentAsync(wave, group, submitted: false, realised: 1234.5m);
+        using var admin = await _app.SignedInAsync(IndicatorWorld.Admin);
+
+        // Act
+        var csv = await admin.GetStringAsync(new Uri($"/vagues/{wave}/indicateurs/export?format=csv-international", UriKind.Relative));
+        var api = await admin.GetStringAsync(new Uri($"/api/enrolments/{draft}/indicators", UriKind.Relative));
+        var inputs = await admin.GetStringAsync(new Uri($"/api/enrolments/{draft}/indicator-inputs", UriKind.Relative));
+
+        // Assert
+        Assert.DoesNotContain("1234.5", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain("2030-B1", api, StringComparison.Ordinal);
+        Assert.DoesNotContain("2030-B1", inputs, StringComparison.Ordinal);
     }
 
     [Fact]
