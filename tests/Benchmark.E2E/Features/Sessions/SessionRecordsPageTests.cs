@@ -40,6 +40,22 @@ public sealed class SessionRecordsPageTests(BrowserFixture browser)
         await team.GotoAsync($"/seances/{sessionId}");
         await Assertions.Expect(team.GetByText("Décision : diagnostic partagé pour la prochaine séance.")).ToBeVisibleAsync();
         await Accessibility.AssertNoViolationAsync(team);
+
+        // The ARS reads it in the wave's journal in words: the session by its title, never an id.
+        Guid wave;
+        await using (var scope = browser.App.Services.CreateAsyncScope())
+        {
+            wave = await scope.ServiceProvider.GetRequiredService<BenchmarkDbContext>().Sessions.Where(s => s.Id == sessionId).Select(s => s.WaveId).SingleAsync();
+        }
+
+        var admin = await browser.NewPageAsync();
+        await DemoUsers.SignInAsync(admin, DemoUsers.Admin);
+        await admin.GotoAsync($"/vagues/{wave}/journal");
+        var minutes = admin.Locator("tr", new() { HasText = "Tour de table des établissements" });
+        await Assertions.Expect(minutes.First).ToContainTextAsync("Compte rendu de séance : Séance « ");
+        Assert.DoesNotMatch("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", await admin.Locator("main").InnerTextAsync());
+        await Artifacts.ScreenshotAsync(admin, "journal-vague-seance");
+        await Accessibility.AssertNoViolationAsync(admin);
     }
 
     [BrowserFact]
