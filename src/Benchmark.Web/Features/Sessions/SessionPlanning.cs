@@ -22,6 +22,8 @@ public sealed class SessionPlanning(AccessScope scope, BenchmarkDbContext db, Se
 {
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
+    private static readonly Error NotEditable = Error.NotAllowed("Seul le consultant du groupe peut modifier cette séance.");
+
     public const int MaxLocation = 300;
     public const int MaxAgenda = 4_000;
 
@@ -91,6 +93,47 @@ public sealed class SessionPlanning(AccessScope scope, BenchmarkDbContext db, Se
 
     public async Task<Result<SessionEvent>> RescheduleAsync(SessionContext context, SessionSlot slot, CancellationToken cancellationToken) =>
         slot.Validate(clock.GetUtcNow()) is { } error ? error : await ChangeAsync(context, s => s.Reschedule(slot, clock.GetUtcNow()), cancellationToken);
+
+    /// <summary>
+    /// Plans a cancelled session again and schedules it at once: a new session of the same slot, with a new UID (the
+    /// cancelled VEVENT stays cancelled in calendars), the same invite list, and a new invitation (REQUEST) for
+    /// everyone. The cancelled session stays, in the history.
+    /// </summary>
+    public async Task<Result<SessionEvent>> ReplanAsync(SessionContext context, SessionSlot slot, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (slot.Validate(now) is { } error)
+        {
+            return error;
+        }
+
+        if (!context.CanEdit)
+        {
+            return NotEditable;
+        }
+
+        var cancelled = context.Session;
+        if (await db.Sessions.AnyAsync(s => s.ReplacesId == cancelled.Id, cancellationToken))
+        {
+            return Error.Conflict("Cette séance annulée est déjà planifiée à nouveau : ouvrez la nouvelle séance.");
+        }
+
+        var replan = cancelled.Replan(Guid.CreateVersion7());
+        if (!replan.IsSuccess)
+        {
+            return replan.Error!;
+        }
+
+        var next = replan.Value!;
+        db.Sessions.Add(next);
+        foreach (var change in context.Changes)
+        {
+            db.SessionParticipants.Add(new SessionParticipant(
+                Guid.CreateVersion7(), next.Id, change.Email, change.Name, change.Excluded, change.ChangedBy, change.ChangedAt));
+        }
+
+        return await ChangeAsync(context with { Session = next, Changes = [] }, s => s.Schedule(slot, now), cancellationToken);
+    }
 
     public Task<Result<SessionEvent>> CancelAsync(SessionContext context, string? reason, CancellationToken cancellationToken) =>
         ChangeAsync(context, s => s.Cancel(reason ?? ""), cancellationToken);
@@ -172,7 +215,7 @@ public sealed class SessionPlanning(AccessScope scope, BenchmarkDbContext db, Se
     {
         if (!context.CanEdit)
         {
-            return Error.NotAllowed("Seul le consultant du groupe peut modifier cette séance.");
+            return NotEditable;
         }
 
         if (Check(context, alsoCheck ?? []) is { } problem)
