@@ -249,8 +249,6 @@ public sealed class DetailsModel(BenchmarkDbContext db, SessionContextLoader loa
             : (int)(Session.EndUtc - Session.StartUtc).TotalMinutes).ToString(System.Globalization.CultureInfo.InvariantCulture);
         Location = Session.Location;
         VisioUrl = Session.VisioUrl;
-        Agenda = Session.Status == SessionStatus.Planned || string.IsNullOrWhiteSpace(Session.Agenda)
-            ? SessionPlanning.DefaultAgenda(Context.SessionDefinition)
-            : Session.Agenda;
+        Agenda = SessionPlanning.ShownAgenda(Context);
     }
 }

@@ -106,6 +106,36 @@ public sealed class SessionLifecycleTests(BenchmarkApp app) : IClassFixture<Benc
         Assert.Equal(next.Uid, parsed.GetProperty("nodeIcal").GetProperty("uid").GetString());
     }
 
+    [Fact]
+    public async Task Reschedule_WhenMovedFrom9To14WithAgendaUntouched_ThenAgendaTimesAndInvitesFollowTheStart()
+    {
+        var date = ParisTime.Today(TimeProvider.System).AddDays(35);
+        var session = await app.WithServicesAsync(async sp =>
+        {
+            var scheduled = await SessionSetup.ScheduleAsync(sp, Consultant, SessionKind.Collective, ParisTime.ToUtc(date, new TimeOnly(9, 0)), 2);
+            var db = sp.GetRequiredService<BenchmarkDbContext>();
+            var start = scheduled.StartUtc;
+            Assert.True(scheduled.Reschedule(new SessionSlot(start, start.AddHours(2), "Salle Ravel, Lyon", null, "09:00–09:30 Accueil\n09:30–11:00 Atelier"), start.AddDays(-2)).IsSuccess);
+            await db.SaveChangesAsync();
+            return scheduled;
+        });
+        var client = await app.SignedInAsync(Consultant);
+        var form = await RenderedForm.FromAsync(client, Page(session), IsHandler("Reschedule"));
+
+        var response = await form.Fill("Heure de début", "14:00").SubmitAsync(client);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var (moved, rows) = await StateAsync(session.Id);
+        Assert.Equal("14:00–14:30 Accueil\n14:30–16:00 Atelier", moved.Agenda);
+        var invite = Assert.Single(rows, r => r.IdempotencyKey.StartsWith($"invite:{session.Id}:2:", StringComparison.Ordinal)
+            && r.Recipient.Contains("consultant", StringComparison.Ordinal));
+        var description = Assert.Single(IcalCalendar.Load(Ics(invite))!.Events).Description;
+        Assert.StartsWith("14:00–14:30 Accueil", description, StringComparison.Ordinal);
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri(Page(session), UriKind.Relative)));
+        Assert.Contains("<li>14:30–16:00 Atelier</li>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("09:00–09:30", page, StringComparison.Ordinal);
+    }
+
     private Task<Session> ScheduleAsync(int index) => app.WithServicesAsync(sp =>
         SessionSetup.ScheduleAsync(sp, Consultant, SessionKind.Collective, TimeProvider.System.GetUtcNow().AddDays(30), index));
 
