@@ -14,7 +14,9 @@ public enum SessionStatus
 
 /// <summary>
 /// A session of a wave: collective (a group), individual or internal (one enrolment). It keeps one calendar UID for
-/// its whole life; every change bumps <see cref="Sequence"/> so calendar clients replace the previous invite.
+/// its whole life; every change bumps <see cref="Sequence"/> so calendar clients replace the previous invite. A
+/// cancelled session is never reopened (a cancelled VEVENT stays cancelled in calendars): it is re-planned as a new
+/// occurrence of the same definition slot (<see cref="Replan"/>), with its own UID.
 /// </summary>
 public sealed class Session
 {
@@ -63,6 +65,33 @@ public sealed class Session
     public DateTimeOffset? HeldAt { get; private set; }
 
     public string? CancelReason { get; private set; }
+
+    /// <summary>0 for the slot's first session, then one more each time a cancelled one is planned again.</summary>
+    public int Occurrence { get; private set; }
+
+    /// <summary>The cancelled session this one was planned again from, if any.</summary>
+    public Guid? ReplacesId { get; private set; }
+
+    /// <summary>
+    /// Plans a cancelled session again: a new, planned session of the same slot (same definition session, group or
+    /// enrolment), with a new id and so a new UID; this one stays cancelled, in the history.
+    /// </summary>
+    public Result<Session> Replan(Guid id)
+    {
+        if (Status != SessionStatus.Cancelled)
+        {
+            return Error.NotAllowed($"Seule une séance annulée se planifie à nouveau (la séance {SessionId} est {Describe(Status)}).");
+        }
+
+        return new Session(id, WaveId, GroupId, EnrolmentId, SessionId, Kind, StartUtc, EndUtc)
+        {
+            Occurrence = Occurrence + 1,
+            ReplacesId = Id,
+            Location = Location,
+            VisioUrl = VisioUrl,
+            Agenda = Agenda,
+        };
+    }
 
     public Result<SessionEvent> Schedule(SessionSlot slot, DateTimeOffset now)
     {

@@ -15,7 +15,9 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         builder.Property(s => s.VisioUrl).HasMaxLength(Lengths.Url);
         builder.Property(s => s.Uid).HasMaxLength(Lengths.Key);
         builder.Property(s => s.CancelReason).HasMaxLength(Lengths.Comment);
-        builder.HasIndex(s => new { s.WaveId, s.GroupId, s.EnrolmentId, s.SessionId }).IsUnique();
+        // One row per occurrence of a definition slot: a cancelled session planned again is a new row (a new UID).
+        builder.HasIndex(s => new { s.WaveId, s.GroupId, s.EnrolmentId, s.SessionId, s.Occurrence }).IsUnique();
+        builder.HasIndex(s => s.ReplacesId).IsUnique();
         builder.HasIndex(s => s.Uid).IsUnique();
         builder.HasIndex(s => new { s.Status, s.StartUtc });
         // The reminder sweep's reads by end: reports due within the rules' reach, and late ones over its horizon.

@@ -55,15 +55,15 @@ public sealed class EnrolmentExecutor(BenchmarkDbContext db, IServiceProvider se
         ArgumentNullException.ThrowIfNull(enrolment);
         var held = await db.Sessions.AsNoTracking()
             .Where(s => s.Status == SessionStatus.Held && (s.EnrolmentId == enrolment.Id || (s.EnrolmentId == null && s.GroupId == enrolment.GroupId)))
-            .Select(s => s.SessionId).ToListAsync(cancellationToken);
-        var set = held.ToHashSet(StringComparer.Ordinal);
+            .Select(s => new { s.Id, s.SessionId }).ToListAsync(cancellationToken);
 
-        // A session held (or un-held) in this same unit of work counts already: the gate sees the change it is saved with.
-        foreach (var s in db.Sessions.Local.Where(s => s.EnrolmentId == enrolment.Id || (s.EnrolmentId == null && s.GroupId == enrolment.GroupId)))
-        {
-            _ = s.Status == SessionStatus.Held ? set.Add(s.SessionId) : set.Remove(s.SessionId);
-        }
-
+        // A session held (or un-held) in this same unit of work counts as it is tracked: the gate sees the change it is
+        // saved with. By row, not by slot: a slot may have a cancelled occurrence beside the one held.
+        var local = db.Sessions.Local.Where(s => s.EnrolmentId == enrolment.Id || (s.EnrolmentId == null && s.GroupId == enrolment.GroupId)).ToList();
+        var tracked = local.Select(s => s.Id).ToHashSet();
+        var set = held.Where(h => !tracked.Contains(h.Id)).Select(h => h.SessionId)
+            .Concat(local.Where(s => s.Status == SessionStatus.Held).Select(s => s.SessionId))
+            .ToHashSet(StringComparer.Ordinal);
         return new EnrolmentContext(set);
     }
 }

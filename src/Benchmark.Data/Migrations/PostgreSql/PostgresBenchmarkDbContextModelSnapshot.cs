@@ -668,6 +668,12 @@ namespace Benchmark.Data.Migrations.PostgreSql
                     b.Property<string>("Minutes")
                         .HasColumnType("text");
 
+                    b.Property<int>("Occurrence")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("ReplacesId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("Sequence")
                         .HasColumnType("integer");
 
@@ -708,6 +714,9 @@ namespace Benchmark.Data.Migrations.PostgreSql
 
                     b.HasIndex("GroupId");
 
+                    b.HasIndex("ReplacesId")
+                        .IsUnique();
+
                     b.HasIndex("Uid")
                         .IsUnique();
 
@@ -715,7 +724,7 @@ namespace Benchmark.Data.Migrations.PostgreSql
 
                     b.HasIndex("Status", "StartUtc");
 
-                    b.HasIndex("WaveId", "GroupId", "EnrolmentId", "SessionId")
+                    b.HasIndex("WaveId", "GroupId", "EnrolmentId", "SessionId", "Occurrence")
                         .IsUnique();
 
                     b.ToTable("Sessions", (string)null);

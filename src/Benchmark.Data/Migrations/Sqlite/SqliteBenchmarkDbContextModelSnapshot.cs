@@ -661,6 +661,12 @@ namespace Benchmark.Data.Migrations.Sqlite
                     b.Property<string>("Minutes")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Occurrence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ReplacesId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("RowVersion")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAdd()
@@ -701,6 +707,9 @@ namespace Benchmark.Data.Migrations.Sqlite
 
                     b.HasIndex("GroupId");
 
+                    b.HasIndex("ReplacesId")
+                        .IsUnique();
+
                     b.HasIndex("Uid")
                         .IsUnique();
 
@@ -708,7 +717,7 @@ namespace Benchmark.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "StartUtc");
 
-                    b.HasIndex("WaveId", "GroupId", "EnrolmentId", "SessionId")
+                    b.HasIndex("WaveId", "GroupId", "EnrolmentId", "SessionId", "Occurrence")
                         .IsUnique();
 
                     b.ToTable("Sessions", (string)null);

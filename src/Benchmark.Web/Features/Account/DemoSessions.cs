@@ -98,7 +98,7 @@ internal static partial class DemoSessions
                 context.Session.EndUtc,
                 mode is SessionMode.Visio ? null : Room,
                 mode is SessionMode.Visio or SessionMode.Hybride ? VisioUrl(group.Id) : null,
-                SessionPlanning.DefaultAgenda(context.SessionDefinition) is { Length: > 0 } agenda ? agenda : null);
+                SessionPlanning.DefaultAgenda(context.SessionDefinition, context.Session.StartUtc) is { Length: > 0 } agenda ? agenda : null);
             var result = await planning.ScheduleAsync(context, slot, cancellationToken);
             if (result.IsSuccess)
             {

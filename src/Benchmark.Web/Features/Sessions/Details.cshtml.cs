@@ -4,6 +4,7 @@ using Benchmark.Data;
 using Benchmark.Web.Infrastructure.Pages;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Benchmark.Web.Features.Sessions;
 
@@ -55,6 +56,15 @@ public sealed class DetailsModel(BenchmarkDbContext db, SessionContextLoader loa
 
     public SessionRecord Record { get; private set; } = SessionRecord.Empty;
 
+    /// <summary>Set once the consultant asked to cancel: the page shows what the cancel will do and asks to confirm it.</summary>
+    public bool ConfirmingCancel { get; private set; }
+
+    /// <summary>How many people the cancel tells: everyone invited, once the invitations were sent; nobody before.</summary>
+    public int ToldOfCancel => Session.Status == SessionStatus.Scheduled ? Context.Participants.Count : 0;
+
+    /// <summary>The session this cancelled one was planned again as, if it was.</summary>
+    public Guid? ReplacementId { get; private set; }
+
     public DateTimeOffset Now => clock.GetUtcNow();
 
     public async Task<IActionResult> OnGetAsync(Guid sessionId, CancellationToken cancellationToken)
@@ -74,6 +84,30 @@ public sealed class DetailsModel(BenchmarkDbContext db, SessionContextLoader loa
     public Task<IActionResult> OnPostRescheduleAsync(Guid sessionId, CancellationToken cancellationToken) =>
         SlotChangeAsync(sessionId, "reprogrammer", reschedule: true, cancellationToken);
 
+    public Task<IActionResult> OnPostReplanAsync(Guid sessionId, CancellationToken cancellationToken) =>
+        SlotChangeAsync(sessionId, "replanifier", reschedule: false, cancellationToken, replan: true);
+
+    /// <summary>The first step of a cancel: nothing is sent yet, the page names what the cancel will do.</summary>
+    public async Task<IActionResult> OnPostAskCancelAsync(Guid sessionId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(sessionId, cancellationToken) || !Context.CanEdit)
+        {
+            return NotFound();
+        }
+
+        ActiveForm = "annuler";
+        if (string.IsNullOrWhiteSpace(Reason))
+        {
+            Errors[nameof(Reason)] = "Indiquez le motif de l'annulation.";
+            return Invalid();
+        }
+
+        ConfirmingCancel = true;
+        Prefill();
+        return Page();
+    }
+
+    /// <summary>The confirmed cancel: the participants get the CANCEL.</summary>
     public async Task<IActionResult> OnPostCancelAsync(Guid sessionId, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(sessionId, cancellationToken) || !Context.CanEdit)
@@ -139,7 +173,8 @@ public sealed class DetailsModel(BenchmarkDbContext db, SessionContextLoader loa
         return Redirect($"/seances/{sessionId}");
     }
 
-    private async Task<IActionResult> SlotChangeAsync(Guid sessionId, string form, bool reschedule, CancellationToken cancellationToken)
+    private async Task<IActionResult> SlotChangeAsync(
+        Guid sessionId, string form, bool reschedule, CancellationToken cancellationToken, bool replan = false)
     {
         if (!await LoadAsync(sessionId, cancellationToken) || !Context.CanEdit)
         {
@@ -154,7 +189,9 @@ public sealed class DetailsModel(BenchmarkDbContext db, SessionContextLoader loa
             return Invalid();
         }
 
-        var result = reschedule
+        var result = replan
+            ? await planning.ReplanAsync(Context, slot, cancellationToken)
+            : reschedule
             ? await planning.RescheduleAsync(Context, slot, cancellationToken)
             : await planning.ScheduleAsync(Context, slot, cancellationToken);
         if (!result.IsSuccess)
@@ -171,10 +208,12 @@ public sealed class DetailsModel(BenchmarkDbContext db, SessionContextLoader loa
             return Invalid(result.Error);
         }
 
-        TempData["Succes"] = reschedule
+        TempData["Succes"] = replan
+            ? "La séance est planifiée à nouveau ; les participants reçoivent une nouvelle invitation. La séance annulée reste dans l'historique."
+            : reschedule
             ? "La séance est reprogrammée ; les participants reçoivent la modification."
             : "La séance est programmée ; les participants reçoivent l'invitation.";
-        return Redirect($"/seances/{sessionId}");
+        return Redirect($"/seances/{result.Value!.SessionRecordId}");
     }
 
     private PageResult Invalid(Error? refused = null)
@@ -194,6 +233,9 @@ public sealed class DetailsModel(BenchmarkDbContext db, SessionContextLoader loa
 
         Context = context;
         Record = await SessionRecord.LoadAsync(db, context, cancellationToken);
+        ReplacementId = context.Session.Status == SessionStatus.Cancelled
+            ? await db.Sessions.AsNoTracking().Where(s => s.ReplacesId == sessionId).Select(s => (Guid?)s.Id).SingleOrDefaultAsync(cancellationToken)
+            : null;
         return true;
     }
 
@@ -207,8 +249,6 @@ public sealed class DetailsModel(BenchmarkDbContext db, SessionContextLoader loa
             : (int)(Session.EndUtc - Session.StartUtc).TotalMinutes).ToString(System.Globalization.CultureInfo.InvariantCulture);
         Location = Session.Location;
         VisioUrl = Session.VisioUrl;
-        Agenda = Session.Status == SessionStatus.Planned || string.IsNullOrWhiteSpace(Session.Agenda)
-            ? SessionPlanning.DefaultAgenda(Context.SessionDefinition)
-            : Session.Agenda;
+        Agenda = SessionPlanning.ShownAgenda(Context);
     }
 }

@@ -22,14 +22,45 @@ public sealed class SessionPlanning(AccessScope scope, BenchmarkDbContext db, Se
 {
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
+    private static readonly Error NotEditable = Error.NotAllowed("Seul le consultant du groupe peut modifier cette séance.");
+
     public const int MaxLocation = 300;
     public const int MaxAgenda = 4_000;
 
-    /// <summary>The agenda the form starts with: the definition's time slots, one per line.</summary>
-    public static string DefaultAgenda(SessionDefinition? definition) => definition is null
-        ? ""
-        : string.Join("\n", definition.Agenda.Select(a => string.Create(French,
+    /// <summary>The definition's time slots, one per line, moved so that the first starts at <paramref name="startUtc"/>.</summary>
+    public static string DefaultAgenda(SessionDefinition? definition, DateTimeOffset startUtc)
+    {
+        if (definition is null || definition.Agenda.Count == 0)
+        {
+            return "";
+        }
+
+        var text = string.Join("\n", definition.Agenda.Select(a => string.Create(French,
             $"{a.Start:HH\\:mm}–{a.End:HH\\:mm} {a.Title}{(string.IsNullOrWhiteSpace(a.By) ? "" : $" ({a.By})")}")));
+        return AgendaTimes.Shift(text, ParisTime.ToParis(startUtc).TimeOfDay - definition.Agenda[0].Start.ToTimeSpan())!;
+    }
+
+    /// <summary>The agenda the page shows and the form starts with: the session's own, else the definition's at its start.</summary>
+    public static string ShownAgenda(SessionContext context) =>
+        context.Session.Status == SessionStatus.Planned || string.IsNullOrWhiteSpace(context.Session.Agenda)
+            ? DefaultAgenda(context.SessionDefinition, context.Session.StartUtc)
+            : context.Session.Agenda;
+
+    /// <summary>
+    /// The agenda's times follow the start: when the consultant moves the session without rewriting the agenda, the
+    /// times it states move by as much (an agenda the consultant rewrote is kept as written).
+    /// </summary>
+    public static SessionSlot FollowStart(SessionContext context, SessionSlot slot)
+    {
+        var shown = ShownAgenda(context).Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+        if (!string.Equals(slot.Agenda ?? "", shown, StringComparison.Ordinal))
+        {
+            return slot;
+        }
+
+        var delta = ParisTime.ToParis(slot.StartUtc).TimeOfDay - ParisTime.ToParis(context.Session.StartUtc).TimeOfDay;
+        return slot with { Agenda = AgendaTimes.Shift(slot.Agenda, delta) };
+    }
 
     /// <summary>The duration the form starts with: the definition's, else the planned one.</summary>
     public static int DefaultDurationMinutes(SessionContext context) =>
@@ -87,10 +118,56 @@ public sealed class SessionPlanning(AccessScope scope, BenchmarkDbContext db, Se
     }
 
     public async Task<Result<SessionEvent>> ScheduleAsync(SessionContext context, SessionSlot slot, CancellationToken cancellationToken) =>
-        slot.Validate(clock.GetUtcNow()) is { } error ? error : await ChangeAsync(context, s => s.Schedule(slot, clock.GetUtcNow()), cancellationToken);
+        slot.Validate(clock.GetUtcNow()) is { } error
+            ? error
+            : await ChangeAsync(context, s => s.Schedule(FollowStart(context, slot), clock.GetUtcNow()), cancellationToken);
 
     public async Task<Result<SessionEvent>> RescheduleAsync(SessionContext context, SessionSlot slot, CancellationToken cancellationToken) =>
-        slot.Validate(clock.GetUtcNow()) is { } error ? error : await ChangeAsync(context, s => s.Reschedule(slot, clock.GetUtcNow()), cancellationToken);
+        slot.Validate(clock.GetUtcNow()) is { } error
+            ? error
+            : await ChangeAsync(context, s => s.Reschedule(FollowStart(context, slot), clock.GetUtcNow()), cancellationToken);
+
+    /// <summary>
+    /// Plans a cancelled session again and schedules it at once: a new session of the same slot, with a new UID (the
+    /// cancelled VEVENT stays cancelled in calendars), the same invite list, and a new invitation (REQUEST) for
+    /// everyone. The cancelled session stays, in the history.
+    /// </summary>
+    public async Task<Result<SessionEvent>> ReplanAsync(SessionContext context, SessionSlot slot, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (slot.Validate(now) is { } error)
+        {
+            return error;
+        }
+
+        if (!context.CanEdit)
+        {
+            return NotEditable;
+        }
+
+        var cancelled = context.Session;
+        if (await db.Sessions.AnyAsync(s => s.ReplacesId == cancelled.Id, cancellationToken))
+        {
+            return Error.Conflict("Cette séance annulée est déjà planifiée à nouveau : ouvrez la nouvelle séance.");
+        }
+
+        var moved = FollowStart(context, slot);
+        var replan = cancelled.Replan(Guid.CreateVersion7());
+        if (!replan.IsSuccess)
+        {
+            return replan.Error!;
+        }
+
+        var next = replan.Value!;
+        db.Sessions.Add(next);
+        foreach (var change in context.Changes)
+        {
+            db.SessionParticipants.Add(new SessionParticipant(
+                Guid.CreateVersion7(), next.Id, change.Email, change.Name, change.Excluded, change.ChangedBy, change.ChangedAt));
+        }
+
+        return await ChangeAsync(context with { Session = next, Changes = [] }, s => s.Schedule(moved, now), cancellationToken);
+    }
 
     public Task<Result<SessionEvent>> CancelAsync(SessionContext context, string? reason, CancellationToken cancellationToken) =>
         ChangeAsync(context, s => s.Cancel(reason ?? ""), cancellationToken);
@@ -172,7 +249,7 @@ public sealed class SessionPlanning(AccessScope scope, BenchmarkDbContext db, Se
     {
         if (!context.CanEdit)
         {
-            return Error.NotAllowed("Seul le consultant du groupe peut modifier cette séance.");
+            return NotEditable;
         }
 
         if (Check(context, alsoCheck ?? []) is { } problem)

@@ -35,6 +35,14 @@ public sealed class SessionReports(AccessScope scope, BenchmarkDbContext db, Mai
     public const string Template = "report-submitted";
     public const int MaxText = 4000;
 
+    /// <summary>Why a report cannot be sent yet: the ARS reads it beside the session's minutes.</summary>
+    public const string MinutesFirst =
+        "Le compte rendu à l'ARS se remet après celui de la séance : saisissez d'abord le compte rendu et les présences.";
+
+    /// <summary>The session is not held, or held without minutes: its report to the ARS waits for them.</summary>
+    public static bool MinutesMissing(Session session) =>
+        session is not { Status: SessionStatus.Held, Minutes: { } minutes } || string.IsNullOrWhiteSpace(minutes);
+
     public async Task<ReportDraft?> DraftAsync(SessionContext context, CancellationToken cancellationToken)
     {
         if (ReportDeadlines.DueDay(context.SessionDefinition, context.Session) is not { } due || !ReportDeadlines.Owes(context.Session))
@@ -63,6 +71,11 @@ public sealed class SessionReports(AccessScope scope, BenchmarkDbContext db, Mai
         if (!context.CanEdit)
         {
             return Error.NotAllowed("Seul le consultant du groupe remet ce compte rendu.");
+        }
+
+        if (MinutesMissing(session))
+        {
+            return Error.NotAllowed(MinutesFirst);
         }
 
         if (await db.SessionReports.AnyAsync(r => r.SessionRecordId == session.Id, cancellationToken))

@@ -67,7 +67,7 @@ public sealed class DemoSessionsTests : IDisposable
                     Assert.Equal("Salle de réunion de l'ARS (démo)", scheduled.Location);
                 }
 
-                Assert.Equal(SessionPlanning.DefaultAgenda(context.SessionDefinition) is { Length: > 0 } a ? a : null, scheduled.Agenda);
+                Assert.Equal(SessionPlanning.DefaultAgenda(context.SessionDefinition, scheduled.StartUtc) is { Length: > 0 } a ? a : null, scheduled.Agenda);
 
                 var invites = await db.OutboxMessages.AsNoTracking()
                     .Where(m => m.Kind == SessionInvites.OutboxKind && m.IdempotencyKey.StartsWith($"invite:{scheduled.Id}:"))

@@ -74,6 +74,7 @@ public sealed partial class SessionReportReminderTests : IDisposable
     {
         var session = await ScheduleAsync();
         _clock.SetUtcNow(Start.AddDays(1));
+        await HoldAsync(session);
         using var client = await SignedInAsync(Consultant);
         var form = await client.GetStringAsync(new Uri($"/seances/{session.Id}/rapport-ars", UriKind.Relative));
         var fields = new Dictionary<string, string> { ["Comment"] = "Groupe dynamique ; « retards » expliqués." };
@@ -113,6 +114,37 @@ public sealed partial class SessionReportReminderTests : IDisposable
     }
 
     [Fact]
+    public async Task Submit_WhenSessionHasNoMinutesYet_ThenRefusedInFrenchAndPageSaysMinutesFirst()
+    {
+        var session = await ScheduleAsync();
+        _clock.SetUtcNow(Start.AddDays(1));
+        using var client = await SignedInAsync(Consultant);
+        var path = $"/seances/{session.Id}/rapport-ars";
+
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri(path, UriKind.Relative)));
+        using var forged = await BenchmarkApp.PostFormAsync(client, path, new Dictionary<string, string> { ["Comment"] = "x" }, formPage: $"/seances/{session.Id}");
+
+        Assert.Contains("saisissez d'abord le compte rendu et les présences", page, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/seances/{session.Id}/compte-rendu\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Remettre le compte rendu à l'ARS</button>", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, forged.StatusCode);
+        Assert.Contains("Le compte rendu à l'ARS se remet après celui de la séance", WebUtility.HtmlDecode(await forged.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.False(await WithServicesAsync(sp => sp.GetRequiredService<BenchmarkDbContext>().SessionReports.AnyAsync(r => r.SessionRecordId == session.Id)));
+
+        await HoldAsync(session);
+        var form = RenderedForm.From(await client.GetStringAsync(new Uri(path, UriKind.Relative)), path, f => f.QuerySelector("#commentaire-general") is not null);
+        var causes = form.Element.QuerySelectorAll("label[for^=causes-]")
+            .Select(l => string.Join(' ', l.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))).ToList();
+        foreach (var label in causes)
+        {
+            form.Fill(label.Replace(" (obligatoire)", "", StringComparison.Ordinal), "Effectifs réduits pendant les congés");
+        }
+
+        using var sent = await form.SubmitAsync(client);
+        Assert.True(sent.StatusCode == HttpStatusCode.Redirect, WebUtility.HtmlDecode(await sent.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
     public async Task Report_WhenTeamMemberOrBeforeSession_Then404OrRefused()
     {
         var session = await ScheduleAsync();
@@ -135,6 +167,15 @@ public sealed partial class SessionReportReminderTests : IDisposable
 
     private Task<Session> ScheduleAsync() => WithServicesAsync(sp =>
         SessionSetup.ScheduleAsync(sp, Consultant, SessionKind.Collective, Start, programmeId: "gestion-flux-patients", withReport: true));
+
+    private Task<bool> HoldAsync(Session session) => WithServicesAsync(async sp =>
+    {
+        var db = sp.GetRequiredService<BenchmarkDbContext>();
+        var tracked = await db.Sessions.SingleAsync(s => s.Id == session.Id);
+        Assert.True(tracked.MarkHeld("Séance tenue : points d'étape et suites.", _clock.GetUtcNow()).IsSuccess);
+        await db.SaveChangesAsync();
+        return true;
+    });
 
     private Task<int> SweepAsync(DateTimeOffset now) => WithServicesAsync(sp => sp.GetRequiredService<ReminderSweep>().RunAsync(now));
 
