@@ -46,7 +46,14 @@ public sealed class SessionMailboxJourneyTests(MailBrowserFixture browser)
 
         var cancel = page.Locator("form[aria-labelledby='annuler']");
         await cancel.GetByLabel("Motif de l'annulation").FillAsync("Intervenant indisponible");
-        await cancel.GetByRole(AriaRole.Button, new() { Name = "Annuler la séance" }).ClickAsync();
+        await cancel.GetByRole(AriaRole.Button, new() { Name = "Annuler la séance…" }).ClickAsync();
+
+        // Nothing is sent before the consultant confirms: the page says what the cancel will do.
+        var confirm = page.Locator("#confirmer-annulation");
+        await Assertions.Expect(confirm).ToContainTextAsync("recevront l'annulation dans leur agenda");
+        await Artifacts.ScreenshotAsync(page, "seance-confirmer-annulation");
+        await Accessibility.AssertNoViolationAsync(page);
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "Confirmer l'annulation" }).ClickAsync();
         await Assertions.Expect(page.GetByText("La séance est annulée")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#statut-seance")).ToHaveTextAsync("annulée");
         await Artifacts.ScreenshotAsync(page, "seance-annulee-consultant");
@@ -81,6 +88,17 @@ public sealed class SessionMailboxJourneyTests(MailBrowserFixture browser)
             Assert.Equal($"{Iso(moved)}T14:00:00", invites[1].IcalJs.GetProperty("startLocal").GetString());
             Assert.Equal("CANCELLED", invites[2].IcalJs.GetProperty("status").GetString());
         }
+
+        // A cancelled session is planned again: a new meeting (new UID), the cancelled one stays in the history.
+        var replan = page.Locator("form[aria-labelledby='replanifier']");
+        await replan.GetByLabel("Date").FillAsync(Iso(moved.AddDays(7)));
+        await replan.GetByLabel("Heure de début").FillAsync("10:00");
+        await replan.GetByRole(AriaRole.Button, new() { Name = "Planifier et envoyer les nouvelles invitations" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("La séance est planifiée à nouveau")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#statut-seance")).ToHaveTextAsync("programmée");
+        Assert.NotEqual(sessionId.ToString(), page.Url.Split('/')[^1].Split('?')[0]);
+        await Artifacts.ScreenshotAsync(page, "seance-planifiee-a-nouveau");
+        await Accessibility.AssertNoViolationAsync(page);
     }
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
