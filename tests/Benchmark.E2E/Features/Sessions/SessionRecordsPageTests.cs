@@ -91,6 +91,13 @@ public sealed class SessionRecordsPageTests(BrowserFixture browser)
         var start = TimeProvider.System.GetUtcNow().AddHours(-2);
         var scheduled = session.Schedule(new SessionSlot(start, start.AddHours(3), "Salle Ravel, Lyon", null, "Accueil"), start.AddDays(-1));
         Assert.True(scheduled.IsSuccess, scheduled.Error?.Message);
+        if (withReport)
+        {
+            // The report to the ARS follows the session's own minutes.
+            var held = session.RecordMinutes("Compte rendu de la séance.", TimeProvider.System.GetUtcNow());
+            Assert.True(held.IsSuccess, held.Error?.Message);
+        }
+
         await db.SaveChangesAsync();
         return session.Id;
     }
