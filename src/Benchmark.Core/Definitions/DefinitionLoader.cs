@@ -64,7 +64,7 @@ public static partial class DefinitionLoader
     private static WorkflowDefinition? ReadDefinition(LoadContext c, YamlNode root)
     {
         var f = c.Reader.Mapping(root, "la définition",
-            "id", "version", "title", "source", "summary", "anchors", "roles", "group_size", "axes", "phases", "grids", "indicators", "reminders");
+            "id", "version", "title", "source", "summary", "holidays", "anchors", "roles", "group_size", "axes", "phases", "grids", "indicators", "reminders");
         if (f is null)
         {
             return null;
@@ -124,7 +124,10 @@ public static partial class DefinitionLoader
             c.Each(f.List("indicators"), "un indicateur", (i, _) => IndicatorReader.Read(c, i),
                 "id", "title", "category", "unit", "period", "direction", "min", "max", "inputs", "formula", "checks", "description", "source"),
             c.Each(f.List("reminders"), "un rappel", (r, _) => ReadReminder(c, r),
-                "id", "trigger", "offset", "time", "audience", "when", "kinds", "template"));
+                "id", "trigger", "offset", "time", "audience", "when", "kinds", "template"))
+        {
+            Holidays = f.Enum("holidays", Vocabulary.HolidayRegions, required: false) ?? HolidayRegion.France,
+        };
     }
 
     private static ReminderDefinition ReadReminder(LoadContext c, NodeReader.Fields r)

@@ -1,3 +1,5 @@
+using Benchmark.Core.Scheduling;
+
 namespace Benchmark.Core.Definitions;
 
 /// <summary>The words of the YAML format for each enum, in one place (README.md and schema.json list the same).</summary>
@@ -5,6 +7,9 @@ internal static class Vocabulary
 {
     public static readonly IReadOnlyDictionary<string, RoleSide> Sides = Map(
         ("establishment", RoleSide.Establishment), ("consultant", RoleSide.Consultant), ("ars", RoleSide.Ars));
+
+    public static readonly IReadOnlyDictionary<string, HolidayRegion> HolidayRegions = Map(
+        ("france", HolidayRegion.France), ("alsace-moselle", HolidayRegion.AlsaceMoselle));
 
     public static readonly IReadOnlyDictionary<string, SessionKind> SessionKinds = Map(
         ("collective", SessionKind.Collective), ("individual", SessionKind.Individual), ("internal", SessionKind.Internal));

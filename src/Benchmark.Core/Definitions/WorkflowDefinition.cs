@@ -18,6 +18,9 @@ public sealed record WorkflowDefinition(
     IReadOnlyList<IndicatorDefinition> Indicators,
     IReadOnlyList<ReminderDefinition> Reminders)
 {
+    /// <summary>The public holidays its dates avoid (<c>holidays: alsace-moselle</c> adds Vendredi saint and 26 décembre).</summary>
+    public HolidayRegion Holidays { get; init; } = HolidayRegion.France;
+
     public IEnumerable<SessionDefinition> Sessions => Phases.SelectMany(p => p.Sessions);
 
     public IEnumerable<ChecklistItemDefinition> ChecklistItems => Phases.SelectMany(p => p.Checklist);

@@ -108,9 +108,10 @@ public static class ReminderPlanner
     {
         var delays = definition.Sessions.Where(d => d.Report is not null).Select(d => d.Report!.Due).Distinct().ToList();
         var last = DateOnly.FromDateTime(window.ReachTo.UtcDateTime).AddDays(1);
-        for (var day = DateOnly.FromDateTime(window.ReachFrom.UtcDateTime).AddDays(-1); day <= last; day = day.AddDays(1))
+        // Five days earlier: a due day that fell on a weekend and holidays moved up to four days later.
+        for (var day = DateOnly.FromDateTime(window.ReachFrom.UtcDateTime).AddDays(-6); day <= last; day = day.AddDays(1))
         {
-            if (delays.Exists(delay => window.DueWithin(delay.AddTo(day)) is not null))
+            if (delays.Exists(delay => window.DueWithin(ReportDeadlines.Due(delay, day)) is not null))
             {
                 yield return day;
             }

@@ -13,7 +13,8 @@ public sealed record OverdueReport(SessionFacts Session, SessionDefinition Defin
 
 /// <summary>
 /// When the report owed after a session (definition <c>report: { due: "+7d" }</c>) is due: the session's last Paris
-/// day plus the delay, until the end of that day in Paris. Scheduled and held sessions owe one; planned or cancelled
+/// day plus the delay, moved to the next working day when it falls on a weekend or a public holiday (as the
+/// resolved calendar does), until the end of that day in Paris. Scheduled and held sessions owe one; planned or cancelled
 /// ones do not.
 /// </summary>
 public static class ReportDeadlines
@@ -54,8 +55,15 @@ public static class ReportDeadlines
         return overdue;
     }
 
+    /// <summary>The day a report is due <paramref name="delay"/> after a session's last day: the next working day from there.</summary>
+    public static DateOnly Due(Offset delay, DateOnly lastDay, WorkingCalendar? workingDays = null)
+    {
+        var calendar = workingDays ?? WorkingCalendar.France;
+        return calendar.NextWorkingDay(delay.AddTo(lastDay, calendar));
+    }
+
     private static DateOnly? DueDay(SessionDefinition? definition, DateTimeOffset endUtc) =>
-        definition?.Report is { } report ? report.Due.AddTo(ParisDay(endUtc)) : null;
+        definition?.Report is { } report ? Due(report.Due, ParisDay(endUtc)) : null;
 
     internal static DateOnly ParisDay(DateTimeOffset instant) => DateOnly.FromDateTime(ParisTime.ToParis(instant).DateTime);
 }

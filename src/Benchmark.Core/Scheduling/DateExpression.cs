@@ -18,9 +18,34 @@ public enum ReferencePart
     PhaseDue,
 }
 
-/// <summary>A day relative to an anchor, session, milestone or phase, e.g. <c>J*+2mo+15d</c>.</summary>
-public sealed partial record DateExpression(string Text, string Reference, ReferencePart Part, Offset Offset)
+/// <summary>What a date does when it falls on a weekend or a public holiday.</summary>
+public enum NonWorkingDayRule
 {
+    /// <summary>Moves to the next working day (the default).</summary>
+    NextWorkingDay,
+
+    /// <summary>Moves back to the previous working day (a deadline that must stay before an event).</summary>
+    PreviousWorkingDay,
+
+    /// <summary>Stays on the non-working day.</summary>
+    Keep,
+}
+
+/// <summary>
+/// A day relative to an anchor, session, milestone or phase, e.g. <c>J*+2mo+15d</c>, optionally followed by what to do
+/// on a non-working day: <c>SC1+7d keep</c>, <c>phase:x.due-7d previous-working-day</c> (default next-working-day).
+/// </summary>
+public sealed partial record DateExpression(string Text, string Reference, ReferencePart Part, Offset Offset,
+    NonWorkingDayRule OnNonWorkingDay = NonWorkingDayRule.NextWorkingDay)
+{
+    /// <summary>The words that may follow an expression, as written in YAML.</summary>
+    public static IReadOnlyDictionary<string, NonWorkingDayRule> Rules { get; } = new Dictionary<string, NonWorkingDayRule>(StringComparer.Ordinal)
+    {
+        ["next-working-day"] = NonWorkingDayRule.NextWorkingDay,
+        ["previous-working-day"] = NonWorkingDayRule.PreviousWorkingDay,
+        ["keep"] = NonWorkingDayRule.Keep,
+    };
+
     /// <summary>The longest expression read (the programmes' longest is ~30 characters); longer is refused unread.</summary>
     public const int MaxLength = 120;
 
@@ -33,7 +58,22 @@ public sealed partial record DateExpression(string Text, string Reference, Refer
             return false;
         }
 
-        var compact = text.Replace(" ", "", StringComparison.Ordinal);
+        var rule = NonWorkingDayRule.NextWorkingDay;
+        var body = text.TrimEnd();
+        var space = body.LastIndexOf(' ');
+        if (space > 0 && RuleWordRegex().IsMatch(body[(space + 1)..]))
+        {
+            var word = body[(space + 1)..];
+            if (!Rules.TryGetValue(word, out rule))
+            {
+                error = $"date '{text}' : '{word}' inconnu ; après la date, écrivez 'next-working-day' (par défaut), 'previous-working-day' ou 'keep'";
+                return false;
+            }
+
+            body = body[..space];
+        }
+
+        var compact = body.Replace(" ", "", StringComparison.Ordinal);
         var match = ExpressionRegex().Match(compact);
         if (!match.Success)
         {
@@ -73,15 +113,18 @@ public sealed partial record DateExpression(string Text, string Reference, Refer
                 return false;
         }
 
-        expression = new DateExpression(text, reference, part, offset);
+        expression = new DateExpression(text, reference, part, offset, rule);
         return true;
     }
 
     public override string ToString() => Text;
 
-    [GeneratedRegex(@"^(?<phase>phase:)?(?<ref>[A-Za-z0-9_*][A-Za-z0-9_*\-]*?)(\.(?<part>start|due|end))?(?<terms>([+-]\d+(mo|d|w|y))*)$",
+    [GeneratedRegex(@"^(?<phase>phase:)?(?<ref>[A-Za-z0-9_*][A-Za-z0-9_*\-]*?)(\.(?<part>start|due|end))?(?<terms>([+-]\d+(mo|wd|d|w|y))*)$",
         RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 5000)]
     private static partial Regex ExpressionRegex();
+
+    [GeneratedRegex(@"^[a-z]+(-[a-z]+)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex RuleWordRegex();
 }
 
 /// <summary>How long a session lasts: whole days (each from the start time to the end time) or minutes.</summary>

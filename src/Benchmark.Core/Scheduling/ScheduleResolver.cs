@@ -1,3 +1,4 @@
+using System.Globalization;
 using Benchmark.Core.Common;
 using Benchmark.Core.Definitions;
 
@@ -5,31 +6,68 @@ namespace Benchmark.Core.Scheduling;
 
 /// <summary>
 /// Resolves a definition's relative dates against a wave's anchors (Paris calendar days), following references
-/// between sessions, milestones and phases, and refusing cycles.
+/// between sessions, milestones and phases, and refusing cycles. A date that falls on a weekend or a public holiday
+/// moves as its expression says (next working day by default) and the move is recorded with its reason; a reference
+/// to a session, milestone or phase gives its date after that move.
 /// </summary>
 public sealed class ScheduleResolver
 {
     private readonly WorkflowDefinition _definition;
     private readonly IReadOnlyDictionary<string, DateOnly> _anchors;
+    private readonly WorkingCalendar _workingDays;
     private readonly Dictionary<string, DateOnly> _memo = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateMove> _moves = new(StringComparer.Ordinal);
     private readonly List<string> _path = [];
 
-    private ScheduleResolver(WorkflowDefinition definition, IReadOnlyDictionary<string, DateOnly> anchors)
+    private ScheduleResolver(WorkflowDefinition definition, IReadOnlyDictionary<string, DateOnly> anchors, WorkingCalendar workingDays)
     {
         _definition = definition;
         _anchors = anchors;
+        _workingDays = workingDays;
     }
 
-    public static Result<ResolvedCalendar> Resolve(WorkflowDefinition definition, IReadOnlyDictionary<string, DateOnly> anchors)
+    /// <summary>Resolves every date on <paramref name="workingDays"/> (default: the definition's <c>holidays</c>).</summary>
+    public static Result<ResolvedCalendar> Resolve(
+        WorkflowDefinition definition, IReadOnlyDictionary<string, DateOnly> anchors, WorkingCalendar? workingDays = null)
     {
-        var errors = TryResolve(definition, anchors, out var calendar);
+        var errors = TryResolve(definition, anchors, out var calendar, workingDays);
         return errors.Count == 0 ? calendar! : Error.Invalid(string.Join(Environment.NewLine, errors.Select(e => e.Message)));
     }
 
-    /// <summary>Resolves every date; returns all the problems found (empty when the calendar is complete).</summary>
-    public static IReadOnlyList<ResolutionError> TryResolve(WorkflowDefinition definition, IReadOnlyDictionary<string, DateOnly> anchors, out ResolvedCalendar? calendar)
+    /// <summary>
+    /// The anchors a wave gives out of the order the definition declares them (e.g. J* before J), each with the
+    /// reason. A wave is refused for these; stored waves still resolve, so their pages keep working.
+    /// </summary>
+    public static IReadOnlyList<ResolutionError> AnchorsOutOfOrder(WorkflowDefinition definition, IReadOnlyDictionary<string, DateOnly> anchors)
     {
-        var resolver = new ScheduleResolver(definition, anchors);
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(anchors);
+        var errors = new List<ResolutionError>();
+        AnchorDefinition? latest = null;
+        foreach (var anchor in definition.Anchors.Where(a => anchors.ContainsKey(a.Id)))
+        {
+            if (latest is not null && anchors[anchor.Id] < anchors[latest.Id])
+            {
+                errors.Add(new ResolutionError(null,
+                    $"la date « {anchor.Title} » ({anchor.Id}) du {Day(anchors[anchor.Id])} précède la date « {latest.Title} » ({latest.Id}) " +
+                    $"du {Day(anchors[latest.Id])} : le programme les veut dans l'ordre {string.Join(", ", definition.Anchors.Select(a => a.Id))}",
+                    anchor.Id));
+            }
+            else
+            {
+                latest = anchor;
+            }
+        }
+
+        return errors;
+    }
+
+    /// <summary>Resolves every date; returns all the problems found (empty when the calendar is complete).</summary>
+    public static IReadOnlyList<ResolutionError> TryResolve(
+        WorkflowDefinition definition, IReadOnlyDictionary<string, DateOnly> anchors, out ResolvedCalendar? calendar, WorkingCalendar? workingDays = null)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var resolver = new ScheduleResolver(definition, anchors, workingDays ?? WorkingCalendar.For(definition.Holidays));
         var errors = new List<ResolutionError>();
         foreach (var missing in definition.Anchors.Where(a => !anchors.ContainsKey(a.Id)))
         {
@@ -51,15 +89,31 @@ public sealed class ScheduleResolver
             }
         }
 
-        var phases = definition.Phases.Select(p => Try(p.Due, () => new ResolvedPhase(p, resolver.Get("phase-start:" + p.Id), resolver.Get("phase-due:" + p.Id)))).ToList();
-        var milestones = definition.Milestones.Select(m => Try(m.At, () => new ResolvedMilestone(m, resolver.Get("dated:" + m.Id)))).ToList();
+        var phases = definition.Phases.Select(p => Try(p.Due, () => new ResolvedPhase(p, resolver.Get("phase-start:" + p.Id), resolver.Get("phase-due:" + p.Id))
+        {
+            Moved = resolver.MoveOf("phase-due:" + p.Id),
+        })).ToList();
+        var milestones = definition.Milestones.Select(m => Try(m.At, () => new ResolvedMilestone(m, resolver.Get("dated:" + m.Id))
+        {
+            Moved = resolver.MoveOf("dated:" + m.Id),
+        })).ToList();
         var sessions = definition.Sessions.Select(s => Try(s.At, () => resolver.Session(s))).ToList();
-        var checklist = definition.ChecklistItems.Select(i => Try(i.Due, () => new ResolvedChecklistItem(i, resolver.ChecklistDue(i)))).ToList();
-        var deliverables = definition.Deliverables.Select(d => Try(d.Due, () => new ResolvedDeliverable(d, resolver.Evaluate(d.Due)))).ToList();
+        var checklist = definition.ChecklistItems.Select(i => Try(i.Due, () => resolver.Checklist(i))).ToList();
+        var deliverables = definition.Deliverables.Select(d => Try(d.Due, () => new ResolvedDeliverable(d, resolver.Evaluate(d.Due, "deliverable:" + d.Id))
+        {
+            Moved = resolver.MoveOf("deliverable:" + d.Id),
+        })).ToList();
 
-        calendar = errors.Count > 0 ? null : new ResolvedCalendar(definition, anchors, phases!, milestones!, sessions!, checklist!, deliverables!);
+        calendar = errors.Count > 0 ? null : new ResolvedCalendar(definition, anchors, phases!, milestones!, sessions!, checklist!, deliverables!)
+        {
+            WorkingDays = resolver._workingDays,
+        };
         return errors;
     }
+
+    private static string Day(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+
+    private DateMove? MoveOf(string key) => _moves.GetValueOrDefault(key);
 
     private ResolvedSession Session(SessionDefinition s)
     {
@@ -67,17 +121,52 @@ public sealed class ScheduleResolver
         var end = Get("end:" + s.Id);
         var startUtc = ParisTime.ToUtc(start, s.Time);
         var endUtc = s.Duration.Days > 0 ? ParisTime.ToUtc(end, s.EndTime) : startUtc.AddMinutes(s.Duration.Minutes);
-        return new ResolvedSession(s, start, end, startUtc, endUtc);
+        var reportDue = s.Report is { } report ? Move("report:" + s.Id, report.Due.AddTo(end, _workingDays), NonWorkingDayRule.NextWorkingDay) : (DateOnly?)null;
+        return new ResolvedSession(s, start, end, startUtc, endUtc)
+        {
+            ReportDue = reportDue,
+            Moved = MoveOf("dated:" + s.Id),
+            ReportMoved = MoveOf("report:" + s.Id),
+        };
     }
 
-    private DateOnly ChecklistDue(ChecklistItemDefinition item) =>
-        item.Due is { } due ? Evaluate(due)
-        : item.Milestone is { } milestone ? Get("dated:" + milestone)
-        : Get("phase-due:" + _definition.PhaseOf(item.Id).Id);
-
-    private DateOnly Evaluate(DateExpression expression)
+    private ResolvedChecklistItem Checklist(ChecklistItemDefinition item)
     {
-        var key = expression.Part switch
+        var key = "checklist:" + item.Id;
+        var due = item.Due is { } expression ? Evaluate(expression, key)
+            : item.Milestone is { } milestone ? Inherit(key, "dated:" + milestone)
+            : Inherit(key, "phase-due:" + _definition.PhaseOf(item.Id).Id);
+        return new ResolvedChecklistItem(item, due) { Moved = MoveOf(key) };
+    }
+
+    /// <summary>A date taken from another one, with that one's move (a checklist item due at its milestone).</summary>
+    private DateOnly Inherit(string key, string from)
+    {
+        var date = Get(from);
+        if (MoveOf(from) is { } move)
+        {
+            _moves[key] = move;
+        }
+
+        return date;
+    }
+
+    /// <summary>The date off a non-working day as <paramref name="rule"/> says; a move is recorded under <paramref name="key"/>.</summary>
+    private DateOnly Move(string key, DateOnly date, NonWorkingDayRule rule)
+    {
+        if (rule == NonWorkingDayRule.Keep || _workingDays.NonWorkingReason(date) is not { } reason)
+        {
+            return date;
+        }
+
+        var moved = _workingDays.NextWorkingDay(date, rule == NonWorkingDayRule.PreviousWorkingDay ? -1 : 1);
+        _moves[key] = new DateMove(date, moved, reason);
+        return moved;
+    }
+
+    private DateOnly Evaluate(DateExpression expression, string key)
+    {
+        var reference = expression.Part switch
         {
             ReferencePart.Start => "dated:",
             ReferencePart.End => "end:",
@@ -87,7 +176,7 @@ public sealed class ScheduleResolver
         DateOnly from;
         try
         {
-            from = Get(key);
+            from = Get(reference);
         }
         catch (ResolutionException ex) when (ex.Expression is null)
         {
@@ -96,7 +185,7 @@ public sealed class ScheduleResolver
 
         try
         {
-            return expression.Offset.AddTo(from);
+            return Move(key, expression.Offset.AddTo(from, _workingDays), expression.OnNonWorkingDay);
         }
         catch (ArgumentOutOfRangeException)
         {
@@ -140,16 +229,19 @@ public sealed class ScheduleResolver
                 var phase = _definition.Phases[index];
                 if (kind == "phase-due")
                 {
-                    return Evaluate(phase.Due);
+                    return Evaluate(phase.Due, key);
                 }
 
-                return phase.Start is { } start ? Evaluate(start)
+                return phase.Start is { } start ? Evaluate(start, key)
                     : index > 0 ? Get("phase-due:" + _definition.Phases[index - 1].Id)
                     : Get("dated:" + _definition.Anchors[0].Id);
             case "end":
                 var session = _definition.FindSession(id)
                     ?? throw new ResolutionException(null, $"'{id}.end' : '{id}' n'est pas une séance ('.end' ne s'applique qu'aux séances)");
-                return Get("dated:" + id).AddDays(Math.Max(0, session.Duration.Days - 1));
+                var extra = Math.Max(0, session.Duration.Days - 1);
+                return session.At.OnNonWorkingDay == NonWorkingDayRule.Keep
+                    ? Get("dated:" + id).AddDays(extra)
+                    : _workingDays.AddWorkingDays(Get("dated:" + id), extra);
             default:
                 if (_definition.Anchors.Any(a => a.Id == id))
                 {
@@ -158,12 +250,12 @@ public sealed class ScheduleResolver
 
                 if (_definition.FindSession(id) is { } s)
                 {
-                    return Evaluate(s.At);
+                    return Evaluate(s.At, key);
                 }
 
                 if (_definition.Milestones.FirstOrDefault(m => m.Id == id) is { } milestone)
                 {
-                    return Evaluate(milestone.At);
+                    return Evaluate(milestone.At, key);
                 }
 
                 throw new ResolutionException(null, $"'{id}' n'est ni une ancre, ni une séance, ni un jalon déclaré (ancres : {string.Join(", ", _definition.Anchors.Select(a => a.Id))})");

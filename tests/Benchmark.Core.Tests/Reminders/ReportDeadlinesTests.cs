@@ -12,8 +12,8 @@ public sealed class ReportDeadlinesTests
     private static readonly WorkflowDefinition Definition =
         DefinitionLoader.LoadFile(Path.Combine(TestFiles.RepositoryRoot, "workflows", "gestion-flux-patients.yaml"), "gestion-flux-patients.yaml").Definition!;
 
-    // Saturday 27 March 2027 20:00–23:30 UTC ends on Sunday 28 March 00:30 in Paris: the Paris day counts, not the UTC one.
-    private static readonly DateTimeOffset LateEvening = new(2027, 3, 27, 20, 0, 0, TimeSpan.Zero);
+    // Wednesday 24 March 2027 20:00–23:30 UTC ends on Thursday 25 March 00:30 in Paris: the Paris day counts, not the UTC one.
+    private static readonly DateTimeOffset LateEvening = new(2027, 3, 24, 20, 0, 0, TimeSpan.Zero);
 
     private static Session Scheduled(string sessionId = "SC1")
     {
@@ -32,8 +32,22 @@ public sealed class ReportDeadlinesTests
         var due = ReportDeadlines.DueDay(Definition.FindSession("SC1"), session);
 
         // Assert
-        Assert.Equal(new DateOnly(2027, 4, 4), due);
-        Assert.Equal(ParisTime.ToUtc(new DateOnly(2027, 4, 5), TimeOnly.MinValue), ReportDeadlines.LateFrom(due!.Value));
+        Assert.Equal(new DateOnly(2027, 4, 1), due);
+        Assert.Equal(ParisTime.ToUtc(new DateOnly(2027, 4, 2), TimeOnly.MinValue), ReportDeadlines.LateFrom(due!.Value));
+    }
+
+    [Fact]
+    public void DueDay_WhenSevenDaysLaterIsEasterMonday_ThenTheReportIsDueOnTuesday()
+    {
+        // Arrange: a session ending Monday 10 April 2028; Monday 17 April 2028 is Easter Monday
+        var end = ParisTime.ToUtc(new DateOnly(2028, 4, 10), new TimeOnly(12, 0));
+        var session = new Session(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), null, "SC1", SessionKind.Collective, end.AddHours(-3), end);
+
+        // Act
+        var due = ReportDeadlines.DueDay(Definition.FindSession("SC1"), session);
+
+        // Assert
+        Assert.Equal(new DateOnly(2028, 4, 18), due);
     }
 
     [Fact]
@@ -41,7 +55,7 @@ public sealed class ReportDeadlinesTests
     {
         // Arrange
         var session = Scheduled();
-        var lateFrom = ReportDeadlines.LateFrom(new DateOnly(2027, 4, 4));
+        var lateFrom = ReportDeadlines.LateFrom(new DateOnly(2027, 4, 1));
 
         // Act
         var onTime = ReportDeadlines.Overdue(Definition, [new ReminderSession(session)], lateFrom.AddTicks(-1));
@@ -80,8 +94,8 @@ public sealed class ReportDeadlinesTests
         var group = new ReminderGroup(session.GroupId!.Value, "Groupe A", new ReminderContact("Coralie", "coralie@exemple.fr"));
         ReminderSnapshot Snapshot(bool submitted) =>
             new(session.WaveId, [], [new ReminderSession(session, submitted)], [group], [new ReminderContact("Rémi", "remi@ars.exemple.fr")]);
-        var beforeDue = ParisTime.ToUtc(new DateOnly(2027, 4, 2), new TimeOnly(8, 1));
-        var afterDue = ParisTime.ToUtc(new DateOnly(2027, 4, 5), new TimeOnly(8, 1));
+        var beforeDue = ParisTime.ToUtc(new DateOnly(2027, 3, 30), new TimeOnly(8, 1));
+        var afterDue = ParisTime.ToUtc(new DateOnly(2027, 4, 2), new TimeOnly(8, 1));
 
         // Act
         var pending = ReminderPlanner.Plan(calendar, Snapshot(false), beforeDue).Concat(ReminderPlanner.Plan(calendar, Snapshot(false), afterDue)).ToList();

@@ -12,7 +12,7 @@ namespace Benchmark.Core.Tests.Reminders;
 public sealed class SessionReachTests
 {
     [Theory]
-    [InlineData("2027-03-15T07:05:00Z")] // a Monday morning sweep
+    [InlineData("2027-03-16T07:05:00Z")] // a Tuesday morning sweep (a report due on a weekend moves to Monday)
     [InlineData("2027-03-25T16:31:00Z")] // just after the 17:30 Paris reminder, days before the spring change
     [InlineData("2027-03-28T23:59:00Z")] // the night of the spring change
     public void SessionReach_WhenSessionsStartEveryHour_ThenEverySessionRemindedLiesInsideAndTheReachSpansOnlyItsDueDays(string at)
