@@ -33,6 +33,33 @@ public sealed class ScheduleCommandTests
     }
 
     [Fact]
+    public void Run_WhenFluxPatientsWithIssueAnchors_ThenNoDateOnAHolidayAndTheMovesAreListed()
+    {
+        var (code, output, errors) = Run(RepositoryFiles.Workflow("gestion-flux-patients.yaml"), "--anchor", "J=2027-01-04", "--anchor", "J*=2027-01-18");
+
+        Assert.True(code == 0, errors);
+        foreach (var holiday in new[] { "17/05/2027", "17/04/2028", "08/05/2028", "05/06/2028" })
+        {
+            Assert.DoesNotMatch($@"(?m)^\s+\w+\. {holiday}", string.Join('\n', output.Split('\n').Where(l => !l.Contains("au lieu", StringComparison.Ordinal))));
+        }
+
+        Assert.DoesNotMatch(@"(?m)^\s+(sam|dim)\. ", output);
+        Assert.Contains("date(s) déplacée(s) hors d'un week-end ou d'un jour férié", output, StringComparison.Ordinal);
+        Assert.Contains("séance SC11 : mar. 06/06/2028, au lieu du lun. 05/06/2028 (lundi de Pentecôte)", output, StringComparison.Ordinal);
+        Assert.Contains("échéance SC4 : mar. 18/05/2027, au lieu du lun. 17/05/2027 (lundi de Pentecôte)", output, StringComparison.Ordinal);
+        Assert.Matches(@"mar\. 06/06/2028 \* séance\s+SC11", output);
+    }
+
+    [Fact]
+    public void Run_WhenAnchorsOutOfOrder_ThenExitsOneGivingTheOrder()
+    {
+        var (code, _, errors) = Run(RepositoryFiles.Workflow("gestion-flux-patients.yaml"), "--anchor", "J=2027-01-18", "--anchor", "J*=2027-01-04");
+
+        Assert.Equal(1, code);
+        Assert.Contains("dans l'ordre J, J*", errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Run_WhenAnchorMissing_ThenExitsOneNamingIt()
     {
         var (code, _, errors) = Run(RepositoryFiles.Workflow("gestion-flux-patients.yaml"), "--anchor", "J=2027-01-04");

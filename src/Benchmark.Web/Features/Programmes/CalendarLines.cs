@@ -13,9 +13,15 @@ public enum CalendarLineKind
     Checklist,
 }
 
-/// <summary>One dated line of a programme calendar: a milestone, a session, a report or deliverable due, check-list items due.</summary>
-public sealed record CalendarLine(DateOnly Date, CalendarLineKind Kind, string? Id, string Text)
+/// <summary>
+/// One dated line of a programme calendar: a milestone, a session, a report or deliverable due, check-list items due;
+/// <see cref="Moved"/> when its date was moved off a weekend or a public holiday.
+/// </summary>
+public sealed record CalendarLine(DateOnly Date, CalendarLineKind Kind, string? Id, string Text, DateMove? Moved = null)
 {
+    /// <summary>« au lieu du lun. 17/05/2027 (lundi de Pentecôte) », or null.</summary>
+    public string? MovedNote => Moved is { } m ? $"au lieu du {CalendarLines.Day(m.Original)} ({m.Reason})" : null;
+
     public string KindLabel => Kind switch
     {
         CalendarLineKind.Milestone => "jalon",
@@ -58,25 +64,26 @@ public static class CalendarLines
     {
         var lines = new List<CalendarLine>();
         lines.AddRange(calendar.Milestones.Where(m => d.Phases.First(p => p.Milestones.Contains(m.Definition)).Id == id)
-            .Select(m => new CalendarLine(m.Date, CalendarLineKind.Milestone, m.Definition.Id, m.Definition.Title)));
+            .Select(m => new CalendarLine(m.Date, CalendarLineKind.Milestone, m.Definition.Id, m.Definition.Title, m.Moved)));
         foreach (var s in calendar.Sessions.Where(s => d.PhaseOf(s.Definition.Id).Id == id))
         {
             var start = ParisTime.ToParis(s.StartUtc);
             var end = ParisTime.ToParis(s.EndUtc);
             var span = s.StartDate == s.EndDate ? $"{start:HH\\:mm}–{end:HH\\:mm}" : $"{start:HH\\:mm} → {Day(s.EndDate)} {end:HH\\:mm}";
             lines.Add(new CalendarLine(s.StartDate, CalendarLineKind.Session, s.Definition.Id,
-                $"{s.Definition.Title} ({Kind(s.Definition.Kind)}, {span}, {s.Definition.Mode.ToString().ToLowerInvariant()})"));
+                $"{s.Definition.Title} ({Kind(s.Definition.Kind)}, {span}, {s.Definition.Mode.ToString().ToLowerInvariant()})", s.Moved));
             if (s.ReportDue is { } due)
             {
-                lines.Add(new CalendarLine(due, CalendarLineKind.ReportDue, s.Definition.Id, s.Definition.Report!.Title));
+                lines.Add(new CalendarLine(due, CalendarLineKind.ReportDue, s.Definition.Id, s.Definition.Report!.Title, s.ReportMoved));
             }
         }
 
         lines.AddRange(calendar.Deliverables.Where(x => d.PhaseOf(x.Definition.Id).Id == id)
             .Select(x => new CalendarLine(x.Due, CalendarLineKind.Deliverable, x.Definition.Id,
-                x.Definition.Title + (x.Definition.Approver is { } a ? $" (validé par {a})" : ""))));
+                x.Definition.Title + (x.Definition.Approver is { } a ? $" (validé par {a})" : ""), x.Moved)));
         lines.AddRange(calendar.Checklist.Where(x => d.PhaseOf(x.Definition.Id).Id == id).GroupBy(x => x.Due)
-            .Select(g => new CalendarLine(g.Key, CalendarLineKind.Checklist, null, $"{g.Count()} élément(s) dus")));
+            .Select(g => new CalendarLine(g.Key, CalendarLineKind.Checklist, null, $"{g.Count()} élément(s) dus",
+                g.Select(x => x.Moved).FirstOrDefault(m => m is not null))));
         return [.. lines.OrderBy(l => l.Date)];
     }
 }

@@ -100,6 +100,11 @@ public sealed class NewModel(AccessScope scope, BenchmarkDbContext db, UnitOfWor
             }
         }
 
+        foreach (var disorder in ScheduleResolver.AnchorsOutOfOrder(Definition, dates))
+        {
+            Errors["Anchors[" + disorder.Anchor + "]"] = "Date refusée : " + disorder.Message + ".";
+        }
+
         if (Errors.Count == 0 && ScheduleResolver.Resolve(Definition, dates) is { } calendar)
         {
             if (!calendar.IsSuccess)

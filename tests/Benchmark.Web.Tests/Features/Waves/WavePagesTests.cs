@@ -115,6 +115,25 @@ public sealed class WavePagesTests : IClassFixture<BenchmarkApp>
     }
 
     [Fact]
+    public async Task New_WhenFirstTrainingDayBeforeNotification_ThenFieldErrorGivesTheOrderAndNothingSaved()
+    {
+        using var client = await _app.SignedInAsync(ArsData.Admin);
+        var definition = await _app.DefinitionAsync("gestion-flux-patients");
+        var before = await _app.DbAsync(db => db.Waves.CountAsync());
+        var form = await RenderedForm.FromAsync(client, $"/vagues/nouvelle?DefinitionId={definition.Id}",
+            f => f.Method.Equals("post", StringComparison.OrdinalIgnoreCase));
+
+        var response = await form.Fill("Nom de la vague", "Vague à l'envers")
+            .Fill("J —", "2027-01-18").Fill("J* —", "2027-01-04").SubmitAsync(client);
+
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("fr-input--error", html, StringComparison.Ordinal);
+        Assert.Contains("(J*) du 04/01/2027 précède la date « Jour de notification du marché", html, StringComparison.Ordinal);
+        Assert.Equal(before, await _app.DbAsync(db => db.Waves.CountAsync()));
+    }
+
+    [Fact]
     public async Task New_WhenReviewerPosts_ThenRoleRefusedAndNothingSaved()
     {
         using var client = await _app.SignedInAsync(ArsData.Reviewer);
