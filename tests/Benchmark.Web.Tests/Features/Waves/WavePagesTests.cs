@@ -121,7 +121,7 @@ public sealed class WavePagesTests : IClassFixture<BenchmarkApp>
         var definition = await _app.DefinitionAsync("gestion-flux-patients");
         var before = await _app.DbAsync(db => db.Waves.CountAsync());
         var form = await RenderedForm.FromAsync(client, $"/vagues/nouvelle?DefinitionId={definition.Id}",
-            f => f.Method.Equals("post", StringComparison.OrdinalIgnoreCase));
+            f => f.Method.Equals("post", StringComparison.OrdinalIgnoreCase) && f.Action.EndsWith("/vagues/nouvelle", StringComparison.Ordinal));
 
         var response = await form.Fill("Nom de la vague", "Vague à l'envers")
             .Fill("J —", "2027-01-18").Fill("J* —", "2027-01-04").SubmitAsync(client);
