@@ -32,5 +32,8 @@ public static class ParisTime
     public static string Display(DateTimeOffset instant) =>
         ToParis(instant).ToString("dddd d MMMM yyyy 'à' HH'h'mm", CultureInfo.GetCultureInfo("fr-FR"));
 
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(ToParis(clock.GetUtcNow()).DateTime);
+    public static DateOnly Today(TimeProvider clock) => Date((clock ?? throw new ArgumentNullException(nameof(clock))).GetUtcNow());
+
+    /// <summary>The Paris calendar day of an instant.</summary>
+    public static DateOnly Date(DateTimeOffset instant) => DateOnly.FromDateTime(ToParis(instant).DateTime);
 }

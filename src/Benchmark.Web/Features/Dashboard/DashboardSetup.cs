@@ -1,8 +1,9 @@
 using Benchmark.Web.Features.Journey;
+using Benchmark.Web.Features.Work;
 
 namespace Benchmark.Web.Features.Dashboard;
 
-/// <summary>Registers the read models of the dashboards and the journey page (one instance each per request).</summary>
+/// <summary>Registers the read models of the dashboards, the work queue and the journey page (one instance each per request).</summary>
 internal static class DashboardSetup
 {
     public static IServiceCollection AddDashboards(this IServiceCollection services)
@@ -12,6 +13,7 @@ internal static class DashboardSetup
         services.AddScoped<ConsultantDashboardQuery>();
         services.AddScoped<TeamDashboardQuery>();
         services.AddScoped<JourneyQuery>();
+        services.AddScoped<WorkQueueQuery>();
         return services;
     }
 }

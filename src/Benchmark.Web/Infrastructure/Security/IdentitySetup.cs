@@ -76,7 +76,7 @@ internal static class IdentitySetup
 
     /// <summary>
     /// Under <c>/api</c> the cookie answers 401 or 403, never a redirect to the sign-in or access-denied page: an API
-    /// client cannot follow it. The API's own scheme already does so; this covers the endpoints that fall back to the
+    /// client cannot follow it. A signed-out htmx request answers 401 with <c>HX-Redirect</c> to the sign-in page. The API's own scheme already does so; this covers the endpoints that fall back to the
     /// cookie (a path under <c>/api</c> with the wrong method). The body is the status code page's problem.
     /// </summary>
     private static void AnswerApiWithoutRedirect(CookieAuthenticationEvents events)
@@ -85,6 +85,16 @@ internal static class IdentitySetup
         var toAccessDenied = events.OnRedirectToAccessDenied;
         events.OnRedirectToLogin = context =>
         {
+            if (context.Request.Headers.ContainsKey("HX-Request"))
+            {
+                // A fragment (a menu count, a checklist swap) must not swap the sign-in page into the page: htmx leaves
+                // the page for the sign-in page instead, which brings the person back to the page they were on.
+                var back = Uri.TryCreate(context.Request.Headers["HX-Current-URL"], UriKind.Absolute, out var current) ? current.PathAndQuery : "/";
+                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                context.Response.Headers["HX-Redirect"] = $"/connexion?ReturnUrl={Uri.EscapeDataString(back)}";
+                return Task.CompletedTask;
+            }
+
             if (!ApiProblems.IsApi(context.Request.Path))
             {
                 return toSignIn(context);

@@ -12,18 +12,26 @@ public sealed class SignInJourneyTests(BrowserFixture browser)
     [InlineData(DemoUsers.Referent, "Suivi des vagues")]
     [InlineData(DemoUsers.Consultant, "Mes groupes")]
     [InlineData(DemoUsers.Team, "Mon équipe projet")]
-    public async Task SignIn_WhenDemoAccountUsesTheForm_ThenLandsOnTheirDashboard(string email, string roleSection)
+    public async Task SignIn_WhenDemoAccountUsesTheForm_ThenLandsOnTheirQueueAndTheirDashboardFitsTheScreen(string email, string roleSection)
     {
         var page = await browser.NewPageAsync();
 
         await DemoUsers.SignInAsync(page, email);
-
+        await Assertions.Expect(page.Locator("#compte-a-traiter")).ToBeAttachedAsync();
+        await Artifacts.ScreenshotAsync(page, $"a-traiter-{DemoUsers.ShortName(email)}");
+        var queueUrl = new Uri(page.Url).AbsolutePath;
+        var queueWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Tableau de bord", Exact = true }).ClickAsync();
         await Artifacts.ScreenshotAsync(page, $"dashboard-{DemoUsers.ShortName(email)}");
+
+        Assert.Equal("/a-traiter", queueUrl);
+        Assert.InRange(queueWidth, 0, 1280);
         Assert.Equal("/tableau-de-bord", new Uri(page.Url).AbsolutePath);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Tableau de bord");
         await Assertions.Expect(page.Locator("header[role=banner]")).ToContainTextAsync(DemoUsers.NameOf(email));
         await Assertions.Expect(page.Locator(".fr-alert--error")).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 2, Name = roleSection, Exact = true })).ToBeVisibleAsync();
+        Assert.InRange(await page.EvaluateAsync<int>("document.documentElement.scrollWidth"), 0, 1280);
     }
 
     [BrowserFact]

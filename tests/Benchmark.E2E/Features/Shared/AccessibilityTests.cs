@@ -32,13 +32,15 @@ public sealed class AccessibilityTests(BrowserFixture browser)
     [InlineData(DemoUsers.Referent)]
     [InlineData(DemoUsers.Consultant)]
     [InlineData(DemoUsers.Team)]
-    public async Task Dashboard_WhenSignedIn_ThenAxeFindsNoViolation(string email)
+    public async Task QueueAndDashboard_WhenSignedIn_ThenAxeFindsNoViolation(string email)
     {
         var page = await browser.NewPageAsync();
 
         await DemoUsers.SignInAsync(page, email);
 
-        Assert.Equal("/tableau-de-bord", new Uri(page.Url).AbsolutePath);
+        Assert.Equal("/a-traiter", new Uri(page.Url).AbsolutePath);
+        await Accessibility.AssertNoViolationAsync(page);
+        await page.GotoAsync("/tableau-de-bord");
         await Accessibility.AssertNoViolationAsync(page);
     }
 }

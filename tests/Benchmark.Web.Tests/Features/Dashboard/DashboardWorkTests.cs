@@ -50,14 +50,14 @@ public sealed class DashboardWorkTests : IClassFixture<BenchmarkApp>
 
         var row = Regex.Match(html, $"<tr data-enrolment=\"{enrolmentId}\">(.*?)</tr>", RegexOptions.Singleline).Groups[1].Value;
         Assert.Contains($"{expectedLate} en retard", row, StringComparison.Ordinal);
-        Assert.Contains("fr-badge--warning fr-badge--sm\">1</p>", row, StringComparison.Ordinal);
+        Assert.Contains("fr-badge--warning fr-badge--sm\">1 alerte</p>", row, StringComparison.Ordinal);
         Assert.Contains("Phase 0 - Initialisation", row, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Dashboard_WhenDeliverableSubmittedAndSessionHeldWithoutMinutes_ThenWaitsOnItsConsultantOnly()
+    public async Task Queue_WhenDeliverableSubmittedAndSessionHeldWithoutMinutes_ThenWaitsOnItsConsultantOnly()
     {
-        var establishment = await _app.WithServicesAsync(async sp =>
+        var (establishment, session) = await _app.WithServicesAsync(async sp =>
         {
             var db = sp.GetRequiredService<BenchmarkDbContext>();
             var consultant = await sp.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync("consultant@demo.benchmark.test");
@@ -73,25 +73,23 @@ public sealed class DashboardWorkTests : IClassFixture<BenchmarkApp>
             Check(session.Schedule(new SessionSlot(session.StartUtc, session.EndUtc, "Salle du conseil", null, null), now));
             Check(session.MarkHeld("", session.EndUtc));
             await db.SaveChangesAsync();
-            return (await db.Establishments.SingleAsync(x => x.Id == enrolment.EstablishmentId)).Name;
+            return ((await db.Establishments.SingleAsync(x => x.Id == enrolment.EstablishmentId)).Name, session.Id);
         });
         using var mine = await _app.SignedInAsync("consultant@demo.benchmark.test");
         using var other = await _app.SignedInAsync("consultant2@demo.benchmark.test");
 
-        var html = System.Net.WebUtility.HtmlDecode(await mine.GetStringAsync(new Uri("/tableau-de-bord", UriKind.Relative)));
-        var otherHtml = System.Net.WebUtility.HtmlDecode(await other.GetStringAsync(new Uri("/tableau-de-bord", UriKind.Relative)));
+        var html = System.Net.WebUtility.HtmlDecode(await mine.GetStringAsync(new Uri("/a-traiter", UriKind.Relative)));
+        var otherHtml = System.Net.WebUtility.HtmlDecode(await other.GetStringAsync(new Uri("/a-traiter", UriKind.Relative)));
 
-        var reviews = html[html.IndexOf("Livrables à valider", StringComparison.Ordinal)..];
-        Assert.Contains(establishment, reviews[..reviews.IndexOf("</table>", StringComparison.Ordinal)], StringComparison.Ordinal);
-        Assert.Contains("Note de cadrage du projet", reviews, StringComparison.Ordinal);
-        var minutes = html[html.IndexOf("Compte rendu à rédiger", StringComparison.Ordinal)..];
-        Assert.Contains("Tenue", minutes[..minutes.IndexOf("</table>", StringComparison.Ordinal)], StringComparison.Ordinal);
-        Assert.DoesNotContain("Livrables à valider", otherHtml, StringComparison.Ordinal);
-        Assert.DoesNotContain("Compte rendu à rédiger", otherHtml, StringComparison.Ordinal);
+        var review = Assert.Single(Rows(html, "visa"), r => r.Contains(establishment, StringComparison.Ordinal));
+        Assert.Contains("Note de cadrage du projet", review, StringComparison.Ordinal);
+        Assert.Contains(Rows(html, "compte-rendu"), r => r.Contains($"/seances/{session}/compte-rendu", StringComparison.Ordinal));
+        Assert.DoesNotContain(Rows(otherHtml, "visa"), r => r.Contains(establishment, StringComparison.Ordinal));
+        Assert.DoesNotContain($"/seances/{session}/", otherHtml, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Dashboard_WhenCollectiveSessionEndedWithoutItsReport_ThenItsConsultantSeesTheReportOwedAndLate()
+    public async Task Queue_WhenCollectiveSessionEndedWithoutItsReport_ThenItsConsultantSeesTheReportOwedAndLate()
     {
         var sessionId = await _app.WithServicesAsync(async sp =>
         {
@@ -112,15 +110,18 @@ public sealed class DashboardWorkTests : IClassFixture<BenchmarkApp>
         using var mine = await _app.SignedInAsync("consultant@demo.benchmark.test");
         using var other = await _app.SignedInAsync("consultant2@demo.benchmark.test");
 
-        var html = System.Net.WebUtility.HtmlDecode(await mine.GetStringAsync(new Uri("/tableau-de-bord", UriKind.Relative)));
-        var otherHtml = await other.GetStringAsync(new Uri("/tableau-de-bord", UriKind.Relative));
+        var html = System.Net.WebUtility.HtmlDecode(await mine.GetStringAsync(new Uri("/a-traiter", UriKind.Relative)));
+        var otherHtml = await other.GetStringAsync(new Uri("/a-traiter", UriKind.Relative));
 
-        var row = Regex.Match(html, $"<tr data-report=\"{sessionId}\">(.*?)</tr>", RegexOptions.Singleline).Groups[1].Value;
+        var row = Assert.Single(Rows(html, "rapport-ars"), r => r.Contains($"/seances/{sessionId}/rapport-ars", StringComparison.Ordinal));
         Assert.Contains($"/seances/{sessionId}/rapport-ars", row, StringComparison.Ordinal);
         Assert.Contains("Session de formation en région", row, StringComparison.Ordinal);
         Assert.Contains("En retard", row, StringComparison.Ordinal);
         Assert.DoesNotContain(sessionId.ToString(), otherHtml, StringComparison.Ordinal);
     }
+
+    private static List<string> Rows(string html, string kind) =>
+        [.. Regex.Matches(html, $"<tr data-task=\"{kind}\"[^>]*>.*?</tr>", RegexOptions.Singleline).Select(m => m.Value)];
 
     private static void Check<T>(Result<T> result) => Assert.True(result.IsSuccess, result.Error?.Message);
 }

@@ -12,7 +12,7 @@ namespace Benchmark.Web.Tests.Features.Dashboard;
 
 /// <summary>
 /// The dashboards and the journey page read with a fixed number of SQL statements, whatever the number of rows
-/// (no query per row: 40 ARS rows would otherwise cost hundreds). Measured: ARS 12, consultant 8, team 11, journey 10,
+/// (no query per row: 40 ARS rows would otherwise cost hundreds). Measured: ARS 12, consultant 8, team 11, journey 10, « À traiter » 13 / 19 / 13 (referent / consultant / team),
 /// most of them the split loading of the enrolment aggregate (auto-included children); each budget also holds the
 /// server-side session check every signed-in request makes (one primary-key lookup). Only the statements of the
 /// measured request count: its ASP.NET Core activity is marked by a header, and a statement counts when it runs under
@@ -52,6 +52,20 @@ public sealed class QueryCountTests : IClassFixture<QueryCountTests.QuietApp>
         await client.GetStringAsync(new Uri("/tableau-de-bord", UriKind.Relative));
 
         var statements = await CountAsync(client, "/tableau-de-bord");
+
+        Assert.InRange(statements.Count, 1, budget);
+    }
+
+    [Theory]
+    [InlineData("referent@demo.benchmark.test", 14)]
+    [InlineData("consultant@demo.benchmark.test", 20)]
+    [InlineData("equipe@demo.benchmark.test", 14)]
+    public async Task Queue_WhenRendered_ThenAFixedHandfulOfStatements(string email, int budget)
+    {
+        using var client = await _app.SignedInAsync(email);
+        await client.GetStringAsync(new Uri("/a-traiter", UriKind.Relative));
+
+        var statements = await CountAsync(client, "/a-traiter");
 
         Assert.InRange(statements.Count, 1, budget);
     }

@@ -82,15 +82,14 @@ public sealed class SessionMinutesTests(BenchmarkApp app) : IClassFixture<Benchm
     }
 
     [Fact]
-    public async Task Dashboard_WhenSessionOverWithoutMinutes_ThenListedAsWaitingForTheConsultant()
+    public async Task Queue_WhenSessionOverWithoutMinutes_ThenListedAsWaitingForTheConsultant()
     {
         var session = await IndividualOfTeamAsync(TimeProvider.System.GetUtcNow().AddDays(-2), index: 2);
         var client = await app.SignedInAsync(Consultant);
 
-        var dashboard = await client.GetStringAsync(new Uri("/tableau-de-bord", UriKind.Relative));
+        var queue = await client.GetStringAsync(new Uri("/a-traiter", UriKind.Relative));
 
-        var waiting = dashboard[dashboard.IndexOf("En attente de ma part", StringComparison.Ordinal)..];
-        Assert.Contains($"/seances/{session.Id}", waiting[..waiting.IndexOf("Mes prochaines séances", StringComparison.Ordinal)], StringComparison.Ordinal);
+        Assert.Matches($"<tr data-task=\"compte-rendu\">\\s*<th scope=\"row\"><a class=\"fr-link\" href=\"/seances/{session.Id}/compte-rendu\">", queue);
     }
 
     private Task<Session> IndividualOfTeamAsync(DateTimeOffset start, int index = 0) => app.WithServicesAsync(sp =>
