@@ -141,12 +141,14 @@ public sealed class IndexModel(
 
         var done = new List<string>();
         var refused = new List<string>();
+        var opened = 0;
         foreach (var action in actions)
         {
             var result = await deliverables.DecideAsync(action.EnrolmentId, action.Target, ReviewDecision.Approved, Trimmed(Commentaire), action.Version, cancellationToken);
             if (result.IsSuccess)
             {
                 done.Add(action.Key);
+                opened += result.Value.Events.OfType<Core.Runtime.PhaseOpened>().Any() ? 1 : 0;
             }
             else
             {
@@ -156,7 +158,8 @@ public sealed class IndexModel(
 
         if (refused.Count == 0)
         {
-            TempData["Succes"] = done.Count == 1 ? "Le livrable est validé : l'équipe est prévenue." : $"{done.Count} livrables sont validés : les équipes sont prévenues.";
+            TempData["Succes"] = (done.Count == 1 ? "Le livrable est validé : l'équipe est prévenue." : $"{done.Count} livrables sont validés : les équipes sont prévenues.")
+                + opened switch { 0 => "", 1 => " La phase suivante est ouverte.", _ => $" La phase suivante est ouverte pour {opened} établissements." };
             return Redirect(FilterQuery());
         }
 

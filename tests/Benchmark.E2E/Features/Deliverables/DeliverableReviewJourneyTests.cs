@@ -20,6 +20,7 @@ public sealed partial class DeliverableReviewJourneyTests(BrowserFixture browser
     {
         var team = await browser.NewPageAsync();
         await DemoUsers.SignInAsync(team, DemoUsers.Team);
+        await team.GotoAsync("/tableau-de-bord");
         var programme = team.Locator("article[data-enrolment]").Filter(new() { HasText = Programme });
         await Assertions.Expect(programme).ToContainTextAsync("Phase en cours : Appel à manifestation d'intérêt");
         await programme.GetByRole(AriaRole.Link, new() { Name = "Voir notre parcours" }).ClickAsync();

@@ -13,6 +13,7 @@ public sealed partial class EstablishmentJourneyTests(BrowserFixture browser)
     {
         var page = await browser.NewPageAsync();
         await DemoUsers.SignInAsync(page, DemoUsers.Team);
+        await page.GotoAsync("/tableau-de-bord");
         var link = page.Locator("main a[href^='/parcours/']").First;
         await Assertions.Expect(link).ToBeVisibleAsync();
 

@@ -18,6 +18,7 @@ public sealed partial class RoadmapReviewJourneyTests(BrowserFixture browser)
     {
         var team = await browser.NewPageAsync();
         await DemoUsers.SignInAsync(team, DemoUsers.RoadmapTeam);
+        await team.GotoAsync("/tableau-de-bord");
         var card = team.Locator("article[data-enrolment]").Filter(new() { HasText = "Gestion des flux patients" });
         await Assertions.Expect(card).ToContainTextAsync("Phase en cours : Phase III - Feuille de route et contractualisation du plan d'actions");
         await Accessibility.AssertNoViolationAsync(team);
@@ -40,7 +41,11 @@ public sealed partial class RoadmapReviewJourneyTests(BrowserFixture browser)
         var referent = await browser.NewPageAsync();
         await DemoUsers.SignInAsync(referent, DemoUsers.Referent);
         var deliverable = journey + "/livrables/feuille-de-route";
-        await referent.GotoAsync(deliverable);
+        // The referent starts from « À traiter »: the roadmap waits for their visa there, and its row opens it.
+        var row = referent.Locator("tr[data-task='visa']").Filter(new() { HasText = "Saint-Roch-des-Vignes" });
+        await Assertions.Expect(row).ToContainTextAsync("(version 1)");
+        await row.GetByRole(AriaRole.Link).ClickAsync();
+        await Assertions.Expect(referent).ToHaveURLAsync(deliverable);
         await Assertions.Expect(referent.Locator("#statut-livrable")).ToHaveTextAsync("En attente de validation");
         await Accessibility.AssertNoViolationAsync(referent);
         await referent.GetByLabel("Commentaire").FillAsync("Ajoutez une action sur les sorties avant midi.");
@@ -63,11 +68,17 @@ public sealed partial class RoadmapReviewJourneyTests(BrowserFixture browser)
         await Artifacts.ScreenshotAsync(referent, "feuille-de-route-comparaison");
         await Accessibility.AssertNoViolationAsync(referent);
 
-        await referent.GotoAsync(deliverable);
-        await referent.GetByRole(AriaRole.Button, new() { Name = "Valider la version 2" }).ClickAsync();
-        await Assertions.Expect(referent.Locator("#succes-livrable")).ToContainTextAsync("La phase suivante est ouverte");
-        await Assertions.Expect(referent.Locator("#statut-livrable")).ToHaveTextAsync("Validé");
+        // Read and compared: the referent validates version 2 from its row in « À traiter ».
+        await referent.GotoAsync("/a-traiter");
+        row = referent.Locator("tr[data-task='visa']").Filter(new() { HasText = "Saint-Roch-des-Vignes" });
+        await Assertions.Expect(row).ToContainTextAsync("(version 2)");
         await Accessibility.AssertNoViolationAsync(referent);
+        await row.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Valider") }).ClickAsync();
+        await Assertions.Expect(referent.Locator(".fr-alert--success")).ToContainTextAsync("La phase suivante est ouverte");
+        await Assertions.Expect(referent.Locator("tr[data-task='visa']").Filter(new() { HasText = "Saint-Roch-des-Vignes" })).ToHaveCountAsync(0);
+        await Artifacts.ScreenshotAsync(referent, "a-traiter-visa-donne");
+        await referent.GotoAsync(deliverable);
+        await Assertions.Expect(referent.Locator("#statut-livrable")).ToHaveTextAsync("Validé");
 
         await team.GotoAsync("/tableau-de-bord");
         await Assertions.Expect(team.Locator("article[data-enrolment]").Filter(new() { HasText = "Gestion des flux patients" }))

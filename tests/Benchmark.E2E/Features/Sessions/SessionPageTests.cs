@@ -12,6 +12,7 @@ public sealed class SessionPageTests(BrowserFixture browser)
     {
         var page = await browser.NewPageAsync();
         await DemoUsers.SignInAsync(page, DemoUsers.Consultant);
+        await page.GotoAsync("/tableau-de-bord");
         var link = page.Locator("main a[href^='/seances/']:not([href$='/rapport-ars'])").First;
         await Assertions.Expect(link).ToBeVisibleAsync();
 
