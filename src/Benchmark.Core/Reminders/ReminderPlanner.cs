@@ -93,9 +93,11 @@ public static class ReminderPlanner
                 {
                     ends = ends?.Union(reach) ?? reach;
                 }
-                else
+                else if (IsAfter(rule.Offset) || reach.To >= now)
                 {
-                    starts = starts?.Union(reach) ?? reach;
+                    // Sessions already begun get no reminder before their start (see PlanSessions): not read.
+                    var read = IsAfter(rule.Offset) || reach.From >= now ? reach : reach with { From = now };
+                    starts = starts?.Union(read) ?? read;
                 }
             }
         }
@@ -178,6 +180,13 @@ public static class ReminderPlanner
 
             var day = report ? ReportDeadlines.DueDay(definition, session)!.Value : ParisDay(session.StartUtc);
             if (window.DueWithin(day) is not { } due)
+            {
+                continue;
+            }
+
+            // A reminder of a session to come is pointless once it has begun: one missed (a sweep late, a node down) is
+            // dropped rather than sent a minute after the start. A rule set after the start (a survey the next day) still runs.
+            if (!report && !IsAfter(rule.Offset) && run.Now >= session.StartUtc)
             {
                 continue;
             }
@@ -317,6 +326,8 @@ public static class ReminderPlanner
             }
         }
     }
+
+    private static bool IsAfter(Offset offset) => !offset.IsNegative && offset != Offset.Zero;
 
     private static DateOnly ParisDay(DateTimeOffset instant) => DateOnly.FromDateTime(ParisTime.ToParis(instant).DateTime);
 }

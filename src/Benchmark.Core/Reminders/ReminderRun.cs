@@ -53,6 +53,9 @@ internal sealed class ReminderRun
 
     public ResolvedCalendar Calendar { get; }
 
+    /// <summary>The instant the run plans for.</summary>
+    public DateTimeOffset Now => _now;
+
     /// <summary>The largest report delay of the definition, in days (rounded up): how far a report's day lies after its session's end.</summary>
     public static int ReportDays(WorkflowDefinition definition) => definition.Sessions.Select(d => d.Report?.Due ?? Offset.Zero)
         .Select(o => (Math.Abs(o.Months) * 31) + Math.Abs(o.Days) + (Math.Abs(o.Minutes) / (24 * 60))).DefaultIfEmpty().Max();

@@ -31,6 +31,25 @@ public sealed class SessionReminderTests
     }
 
     [Theory]
+    [InlineData("2027-03-14T16:30:00Z", 2)]
+    [InlineData("2027-03-15T07:59:00Z", 2)]
+    [InlineData("2027-03-15T08:00:00Z", 0)]
+    [InlineData("2027-03-15T08:01:00Z", 0)]
+    public void Plan_WhenTheEveReminderWasMissedAndTheSweepRunsNearTheStart_ThenItGoesOutBeforeTheStartAndNeverAfter(string now, int expected)
+    {
+        // Arrange: SI1 of enrolment 1 starts Monday 15 March 2027 at 09:00 Paris (08:00Z); its eve reminder was due
+        // Sunday at 17:30 (to its two participants) and the sweep did not run overnight (it still looks two days back).
+        var scenario = new ReminderScenario();
+        var session = scenario.IndividualSession(1);
+
+        // Act
+        var planned = scenario.Plan(Utc(now), "session-individuelle-j-1").Where(r => r.TargetId == session.Id.ToString()).ToList();
+
+        // Assert
+        Assert.Equal(expected, planned.Count);
+    }
+
+    [Theory]
     [InlineData("2027-04-01", "2027-03-25T07:00:00Z")]
     [InlineData("2027-04-05", "2027-03-29T06:00:00Z")]
     public void Plan_WhenTheReminderFallsEitherSideOfTheSpringChange_ThenItFiresAt0800Paris(string sessionDay, string expectedUtc)
