@@ -25,6 +25,9 @@ public sealed class GroupModel(AccessScope scope, BenchmarkDbContext db, InviteT
 
     public IReadOnlyList<EstablishmentView> Establishments { get; private set; } = [];
 
+    /// <summary>The group's collective sessions and its establishments' own, in date order (cancelled ones included, marked).</summary>
+    public IReadOnlyList<Dashboard.SessionLine> Sessions { get; private set; } = [];
+
     public IReadOnlyList<RoleDefinition> TeamRoles => [.. Definition.Roles.Where(r => r.Side == RoleSide.Establishment)];
 
     public bool CanEdit => ArsEditing.CanEdit(scope.User);
@@ -112,6 +115,13 @@ public sealed class GroupModel(AccessScope scope, BenchmarkDbContext db, InviteT
                                 select new { e.Id, e.CurrentPhaseId, e.Status, Establishment = x }).AsNoTracking().ToListAsync(cancellationToken);
         var ids = enrolments.Select(e => e.Id).ToList();
         var members = await scope.TeamMembers().AsNoTracking().Where(m => ids.Contains(m.EnrolmentId)).ToListAsync(cancellationToken);
+        var sessions = await scope.Sessions().AsNoTracking()
+            .Where(s => s.GroupId == groupId || (s.EnrolmentId != null && ids.Contains(s.EnrolmentId.Value)))
+            .OrderBy(s => s.StartUtc).ToListAsync(cancellationToken);
+        var names = enrolments.ToDictionary(e => e.Id, e => e.Establishment.Name);
+        Sessions = [.. sessions.Select(s => new Dashboard.SessionLine(
+            s.Id, s.StartUtc, Definition.FindSession(s.SessionId)?.Title ?? s.SessionId, s.Kind,
+            s.EnrolmentId is { } e ? names.GetValueOrDefault(e, "?") : "Tout le groupe", s.Status))];
         Establishments = [.. enrolments.Select(e => new EstablishmentView(
             e.Id, e.Establishment, Definition.FindPhase(e.CurrentPhaseId)?.Title ?? Display.Status(e.Status),
             [.. members.Where(m => m.EnrolmentId == e.Id).OrderBy(m => m.FullName, StringComparer.Ordinal)

@@ -1,7 +1,9 @@
 using System.Net;
 using Benchmark.Core.Domain;
+using Benchmark.Data;
 using Benchmark.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Benchmark.Web.Tests.Features.Waves;
 
@@ -29,6 +31,27 @@ public sealed class WavePagesTests : IClassFixture<BenchmarkApp>
         Assert.Contains(group.Name, details, StringComparison.Ordinal);
         Assert.Contains("Équipe projet de", groupPage, StringComparison.Ordinal);
         Assert.Contains("Centre hospitalier", groupPage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Group_WhenItsConsultantOpensIt_ThenEverySessionOfTheGroupAndOfItsEstablishmentsIsListedWithItsPage()
+    {
+        using var client = await _app.SignedInAsync(ArsData.Consultant);
+        var wave = await _app.DemoWaveAsync("gestion-flux-patients");
+        var group = await _app.GroupFollowedByAsync(wave.Id, ArsData.Consultant);
+        var sessions = await _app.WithServicesAsync(sp =>
+        {
+            var db = sp.GetRequiredService<BenchmarkDbContext>();
+            return db.Sessions.Where(s => s.GroupId == group.Id || db.Enrolments.Any(e => e.Id == s.EnrolmentId && e.GroupId == group.Id))
+                .Select(s => new { s.Id, s.EnrolmentId }).ToListAsync();
+        });
+
+        var page = await client.GetStringAsync(ArsData.Url($"/vagues/{wave.Id}/groupes/{group.Id}"));
+
+        Assert.Contains(sessions, s => s.EnrolmentId is null);
+        Assert.Contains(sessions, s => s.EnrolmentId is not null);
+        Assert.All(sessions, s => Assert.Contains($"<tr data-session=\"{s.Id}\">", page, StringComparison.Ordinal));
+        Assert.Contains($"Séances ({sessions.Count})", page, StringComparison.Ordinal);
     }
 
     [Fact]
