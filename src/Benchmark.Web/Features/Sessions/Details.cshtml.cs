@@ -12,7 +12,8 @@ namespace Benchmark.Web.Features.Sessions;
 /// A session: when, where, agenda, participants, and once held its attendance and minutes; the group's consultant (or
 /// an ArsAdmin) schedules, reschedules or cancels it, and adds or removes one participant at a time.
 /// </summary>
-public sealed class DetailsModel(BenchmarkDbContext db, SessionContextLoader loader, SessionPlanning planning, TimeProvider clock) : PageModel
+public sealed class DetailsModel(
+    BenchmarkDbContext db, SessionContextLoader loader, SessionPlanning planning, SessionConflictCheck conflicts, TimeProvider clock) : PageModel
 {
     public SessionContext Context { get; private set; } = null!;
 
@@ -55,6 +56,12 @@ public sealed class DetailsModel(BenchmarkDbContext db, SessionContextLoader loa
     public string? RemovedEmail { get; set; }
 
     public SessionRecord Record { get; private set; } = SessionRecord.Empty;
+
+    /// <summary>What the slot being saved clashes with: the form says so and asks for <see cref="ConfirmConflicts"/>.</summary>
+    public IReadOnlyList<Core.Scheduling.SessionConflict> Conflicts { get; private set; } = [];
+
+    [BindProperty]
+    public bool ConfirmConflicts { get; set; }
 
     /// <summary>Set once the consultant asked to cancel: the page shows what the cancel will do and asks to confirm it.</summary>
     public bool ConfirmingCancel { get; private set; }
@@ -173,6 +180,18 @@ public sealed class DetailsModel(BenchmarkDbContext db, SessionContextLoader loa
         return Redirect($"/seances/{sessionId}");
     }
 
+    /// <summary>The conflicts of the slot as typed so far (htmx, on each change of the planning form); nothing when it does not parse yet.</summary>
+    public async Task<IActionResult> OnPostConflitsAsync(Guid sessionId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(sessionId, cancellationToken) || !Context.CanEdit)
+        {
+            return NotFound();
+        }
+
+        var (slot, _) = SessionPlanning.Parse(new SlotInput(Date, StartTime, DurationMinutes, Location, VisioUrl, Agenda));
+        return Partial("_Conflicts", slot is null ? [] : await conflicts.FindAsync(Context, slot, cancellationToken));
+    }
+
     private async Task<IActionResult> SlotChangeAsync(
         Guid sessionId, string form, bool reschedule, CancellationToken cancellationToken, bool replan = false)
     {
@@ -187,6 +206,15 @@ public sealed class DetailsModel(BenchmarkDbContext db, SessionContextLoader loa
         if (slot is null)
         {
             return Invalid();
+        }
+
+        // A double booking (consultant, establishment, room) stops the save until confirmed; a non-working day is only said.
+        Conflicts = await conflicts.FindAsync(Context, slot, cancellationToken);
+        if (slot.Validate(clock.GetUtcNow()) is null && Conflicts.Any(c => c.Kind != Core.Scheduling.ConflictKind.NonWorkingDay) && !ConfirmConflicts)
+        {
+            Alert = "Rien n'a été enregistré : ce créneau est en conflit. Choisissez-en un autre, ou cochez « Programmer malgré le conflit ».";
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
         }
 
         var result = replan

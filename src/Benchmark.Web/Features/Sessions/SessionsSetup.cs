@@ -12,5 +12,6 @@ internal static class SessionsSetup
         services.TryAddScoped<SessionPlanning>();
         services.TryAddScoped<SessionMinutes>();
         services.TryAddScoped<SessionReports>();
+        services.TryAddScoped<SessionConflictCheck>();
     }
 }

@@ -178,6 +178,38 @@ public sealed class SessionPlanningTests(BenchmarkApp app) : IClassFixture<Bench
         Assert.Contains("https://visio.exemple.fr/abc", mime.HtmlBody, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Schedule_WhenTheConsultantIsAlreadyBookedThen_ThenTheFormSaysWithWhatAndSavesOnlyOnceConfirmed()
+    {
+        // Arrange: two planned sessions of the same consultant; the first is scheduled on a working day at 09:00–11:00.
+        var first = await PlannedSessionOfAsync(Consultant, 20);
+        var second = await PlannedSessionOfAsync(Consultant, 21);
+        var day = WorkingCalendar.France.NextWorkingDay(FutureDate(150));
+        using var client = await app.SignedInAsync(Consultant);
+        Assert.Equal(HttpStatusCode.Redirect, (await Planned(await client.GetStringAsync(new Uri($"/seances/{first.Id}", UriKind.Relative)), first.Id, day, "09:00", "Salle A")
+            .SubmitAsync(client)).StatusCode);
+
+        // Act: the second at 10:00 the same day, elsewhere; then again, confirmed.
+        var refused = await Planned(await client.GetStringAsync(new Uri($"/seances/{second.Id}", UriKind.Relative)), second.Id, day, "10:00", "Salle B")
+            .SubmitAsync(client);
+        var refusedPage = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+        var afterRefusal = (await StateAsync(second.Id)).Session.Status;
+        var confirmed = await RenderedForm.From(refusedPage, $"/seances/{second.Id}", f => f.GetAttribute("aria-labelledby") == "programmer")
+            .Check("Programmer malgré le conflit").SubmitAsync(client);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("Le consultant anime déjà", refusedPage, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/seances/{first.Id}\"", refusedPage, StringComparison.Ordinal);
+        Assert.Equal(SessionStatus.Planned, afterRefusal);
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        Assert.Equal(SessionStatus.Scheduled, (await StateAsync(second.Id)).Session.Status);
+    }
+
+    private static RenderedForm Planned(string html, Guid sessionId, DateOnly day, string time, string room) =>
+        RenderedForm.From(html, $"/seances/{sessionId}", f => f.GetAttribute("aria-labelledby") == "programmer")
+            .Fill("Date", day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Fill("Heure de début", time).Fill("Durée", "120").Fill("Lieu", room);
+
     private static Dictionary<string, string> Slot(DateOnly date, string time, string location, string visio) => new()
     {
         ["Date"] = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
