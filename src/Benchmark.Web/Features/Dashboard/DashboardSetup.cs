@@ -14,6 +14,7 @@ internal static class DashboardSetup
         services.AddScoped<TeamDashboardQuery>();
         services.AddScoped<JourneyQuery>();
         services.AddScoped<WorkQueueQuery>();
+        services.AddScoped<Agenda.CalendarQuery>();
         return services;
     }
 }

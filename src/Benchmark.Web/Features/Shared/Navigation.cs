@@ -7,7 +7,7 @@ public static class Navigation
 {
     public static IReadOnlyList<(string Href, string Label)> For(CurrentUser user)
     {
-        var links = new List<(string, string)> { ("/a-traiter", "À traiter"), ("/tableau-de-bord", "Tableau de bord") };
+        var links = new List<(string, string)> { ("/a-traiter", "À traiter"), ("/tableau-de-bord", "Tableau de bord"), ("/calendrier", "Calendrier") };
         if (user.IsArsStaff)
         {
             links.Add(("/programmes", "Programmes"));
