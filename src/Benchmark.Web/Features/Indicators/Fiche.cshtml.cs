@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Benchmark.Web.Features.Indicators;
 
 /// <summary>The « fiche de restitution » of an establishment: each indicator's latest value, evolution, group median, to print.</summary>
-public sealed class FicheModel(IndicatorData data, BenchmarkDbContext db) : PageModel
+public sealed class FicheModel(IndicatorData data, BenchmarkDbContext db, ChartAnnotations notes) : PageModel
 {
     public IndicatorEnrolment Context { get; private set; } = null!;
 
@@ -21,7 +21,7 @@ public sealed class FicheModel(IndicatorData data, BenchmarkDbContext db) : Page
         }
 
         Context = context;
-        Charts = await ChartsModel.LoadAsync(data, db, context, cancellationToken);
+        Charts = await ChartsModel.LoadAsync(data, db, context, await notes.ForAsync(enrolmentId, cancellationToken), cancellationToken);
         return Page();
     }
 }
