@@ -49,6 +49,8 @@ public abstract class BenchmarkDbContext : IdentityDbContext<AppUser, IdentityRo
 
     public DbSet<Core.Indicators.IndicatorPeriodReport> IndicatorPeriodReports => Set<Core.Indicators.IndicatorPeriodReport>();
 
+    public DbSet<Core.Indicators.ChartAnnotation> ChartAnnotations => Set<Core.Indicators.ChartAnnotation>();
+
     public DbSet<Alert> Alerts => Set<Alert>();
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();

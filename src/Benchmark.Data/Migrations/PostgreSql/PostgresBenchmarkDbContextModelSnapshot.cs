@@ -1114,6 +1114,41 @@ namespace Benchmark.Data.Migrations.PostgreSql
                     b.ToTable("GridImports", (string)null);
                 });
 
+            modelBuilder.Entity("Benchmark.Core.Indicators.ChartAnnotation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("EnrolmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("IndicatorId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnrolmentId", "Date");
+
+                    b.ToTable("ChartAnnotations", (string)null);
+                });
+
             modelBuilder.Entity("Benchmark.Core.Indicators.IndicatorPeriodReport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1950,6 +1985,15 @@ namespace Benchmark.Data.Migrations.PostgreSql
                 });
 
             modelBuilder.Entity("Benchmark.Core.Grid.GridImport", b =>
+                {
+                    b.HasOne("Benchmark.Core.Domain.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Benchmark.Core.Indicators.ChartAnnotation", b =>
                 {
                     b.HasOne("Benchmark.Core.Domain.Enrolment", null)
                         .WithMany()

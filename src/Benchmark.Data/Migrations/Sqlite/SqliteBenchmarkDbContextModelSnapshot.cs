@@ -1107,6 +1107,41 @@ namespace Benchmark.Data.Migrations.Sqlite
                     b.ToTable("GridImports", (string)null);
                 });
 
+            modelBuilder.Entity("Benchmark.Core.Indicators.ChartAnnotation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EnrolmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IndicatorId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnrolmentId", "Date");
+
+                    b.ToTable("ChartAnnotations", (string)null);
+                });
+
             modelBuilder.Entity("Benchmark.Core.Indicators.IndicatorPeriodReport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1939,6 +1974,15 @@ namespace Benchmark.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Benchmark.Core.Grid.GridImport", b =>
+                {
+                    b.HasOne("Benchmark.Core.Domain.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Benchmark.Core.Indicators.ChartAnnotation", b =>
                 {
                     b.HasOne("Benchmark.Core.Domain.Enrolment", null)
                         .WithMany()

@@ -51,6 +51,8 @@ public static class AuditLabels
         "indicators.validate" => "Indicateurs validés",
         "indicators.sendback" => "Indicateurs renvoyés",
         "indicators.unlock" => "Indicateurs déverrouillés",
+        "indicators.annotate" => "Changement testé noté sur les graphiques",
+        "indicators.annotation-remove" => "Changement testé retiré des graphiques",
         "roadmap.action-progress" => "Avancement d'une action",
         "eig.report" => "Événement indésirable grave signalé",
         "team.invite" => "Membre d'équipe invité",

@@ -11,13 +11,30 @@ public static class ChartData
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 
-    public static string Run(string label, string unit, IReadOnlyList<(string Period, decimal? Value)> points, decimal? median, decimal? target) =>
-        JsonSerializer.Serialize(new
+    /// <summary>
+    /// A run chart: short period labels, values, median and target lines, whether the value axis starts at zero, each
+    /// point's marker (a shape per signal, so colour is never the only cue) and the tested changes' periods.
+    /// </summary>
+    public static string Run(RunChart chart)
+    {
+        ArgumentNullException.ThrowIfNull(chart);
+        var styles = chart.Points.Select(p => chart.SignalsAt(p).Select(s => s.Kind).ToList() switch
         {
-            kind = "run", label, unit,
-            labels = points.Select(p => p.Period), values = points.Select(p => p.Value),
-            median, target,
+            var k when k.Contains(RunSignalKind.Astronomical) => "star",
+            var k when k.Contains(RunSignalKind.Shift) => "rectRot",
+            var k when k.Contains(RunSignalKind.Trend) => "triangle",
+            _ => "circle",
+        }).ToList();
+        var keys = chart.Points.Select(p => p.Period.Key).ToList();
+        return JsonSerializer.Serialize(new
+        {
+            kind = "run", label = chart.Indicator.Title, unit = chart.Indicator.Unit,
+            labels = chart.Points.Select(p => RunChartText.Short(p.Period)), values = chart.Points.Select(p => p.Value),
+            median = chart.Median, target = chart.Target, fromZero = chart.FromZero,
+            styles,
+            marks = chart.Marks.Where(m => m.PeriodKey is not null).Select(m => new { index = keys.IndexOf(m.PeriodKey!), number = m.Number }),
         }, Options);
+    }
 
     public static string Benchmark(BenchmarkView view) =>
         JsonSerializer.Serialize(new

@@ -7,6 +7,7 @@ internal static class IndicatorsSetup
     {
         services.AddScoped<IndicatorData>();
         services.AddScoped<PeriodReporting>();
+        services.AddScoped<ChartAnnotations>();
         services.AddScoped<GroupBenchmark>();
         services.AddScoped<IndicatorExport>();
         return services;

@@ -4,7 +4,7 @@
   'use strict';
   if (typeof Chart === 'undefined') { return; }
 
-  var blue = '#000091', grey = '#666666', red = '#ce0500', green = '#18753c', light = '#6a6af4';
+  var blue = '#000091', grey = '#666666', red = '#ce0500', green = '#18753c', light = '#6a6af4', orange = '#b34000';
   var number = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 });
   function format(value, unit) {
     if (value === null || value === undefined) { return '—'; }
@@ -17,12 +17,58 @@
     return { callbacks: { label: function (ctx) { return ctx.dataset.label + ' : ' + format(ctx.parsed.y, unit); } } };
   }
 
+  // The tested changes: a dashed vertical line at their period, numbered as in the list under the chart.
+  function marks(list) {
+    return {
+      id: 'bmMarks',
+      afterDatasetsDraw: function (chart) {
+        if (!list.length) { return; }
+        var byIndex = {};
+        list.forEach(function (m) { (byIndex[m.index] = byIndex[m.index] || []).push(m.number); });
+        var x = chart.scales.x, area = chart.chartArea, ctx = chart.ctx;
+        ctx.save();
+        ctx.strokeStyle = '#3a3a3a'; ctx.fillStyle = '#3a3a3a'; ctx.lineWidth = 1.5; ctx.setLineDash([5, 3]);
+        ctx.font = 'bold 12px Marianne, arial, sans-serif'; ctx.textAlign = 'center';
+        Object.keys(byIndex).forEach(function (index) {
+          var px = x.getPixelForValue(Number(index));
+          ctx.beginPath(); ctx.moveTo(px, area.top); ctx.lineTo(px, area.bottom); ctx.stroke();
+          ctx.fillText(byIndex[index].join(', '), px, area.top - 5);
+        });
+        ctx.restore();
+      }
+    };
+  }
+
   var builders = {
     run: function (d) {
-      var sets = [{ type: 'line', label: d.label, data: d.values, borderColor: blue, backgroundColor: blue, pointRadius: 4, spanGaps: true }];
+      // A point in a signal is larger, outlined and of its own shape (diamond: shift, triangle: trend, star:
+      // astronomical point), so colour is never the only cue; the sentences and the table under the chart say it in words.
+      var styles = d.styles || [];
+      var flagged = styles.map(function (s) { return s !== 'circle'; });
+      var sets = [{
+        type: 'line', label: d.label, data: d.values, borderColor: blue, backgroundColor: blue, spanGaps: true,
+        pointStyle: styles.length ? styles : 'circle',
+        pointRadius: flagged.map(function (f) { return f ? 9 : 4; }),
+        pointBorderWidth: flagged.map(function (f) { return f ? 3 : 1; }),
+        pointBorderColor: flagged.map(function (f) { return f ? orange : blue; }),
+        pointBackgroundColor: flagged.map(function (f) { return f ? orange : blue; })
+      }];
       if (d.median !== null) { sets.push(line('Médiane', d.median, d.labels.length, grey, [6, 4])); }
       if (d.target !== null && d.target !== undefined) { sets.push(line('Cible', d.target, d.labels.length, green, [2, 2])); }
-      return { type: 'line', data: { labels: d.labels, datasets: sets } };
+      return {
+        type: 'line', data: { labels: d.labels, datasets: sets }, plugins: [marks(d.marks || [])],
+        options: {
+          layout: { padding: { top: 18, right: 8 } },
+          // The series is the indicator named just above the chart: the legend names only the reference lines.
+          plugins: { legend: { position: 'bottom', labels: { filter: function (item) { return item.datasetIndex > 0; } } }, tooltip: tooltip(d.unit) },
+          scales: {
+            // From zero unless the page says « axe ne partant pas de zéro » (the server decides, the text and the axis agree).
+            y: { beginAtZero: d.fromZero !== false },
+            // Every period is labelled, turned as far as needed: a label is never skipped nor cut.
+            x: { ticks: { autoSkip: false, maxRotation: 90, minRotation: 0 } }
+          }
+        }
+      };
     },
     benchmark: function (d) {
       var colors = d.named.map(function (n) { return n ? red : light; });
@@ -40,6 +86,10 @@
     }
   };
 
+  // Printed by the server's headless Chromium (PDF): each chart is drawn once at its size on A4 and never resized —
+  // a chart that redraws while Chromium prints (resize observer, print media) makes it print nothing at all.
+  var printed = document.querySelector('[data-print-render]') !== null;
+
   document.querySelectorAll('canvas[data-chart]').forEach(function (canvas) {
     var d = JSON.parse(canvas.getAttribute('data-chart'));
     var build = builders[d.kind];
@@ -47,13 +97,29 @@
     var config = build(d);
     var unit = d.kind === 'histogram' ? null : d.unit;
     config.options = Object.assign({
-      responsive: true, maintainAspectRatio: false, animation: false, locale: 'fr-FR',
+      responsive: !printed, maintainAspectRatio: false, animation: false, locale: 'fr-FR',
       plugins: { legend: { position: 'bottom' }, tooltip: unit === null ? {} : tooltip(unit) }
     }, config.options || {});
+    if (printed) {
+      // 58 % of A4's 190 mm printable width by 12rem of the print stylesheet's 12 px; twice the pixels, for paper.
+      canvas.width = 410; canvas.height = 144;
+      config.options.devicePixelRatio = 2;
+    }
     new Chart(canvas, config);
   });
 
   document.querySelectorAll('[data-print]').forEach(function (button) {
     button.addEventListener('click', function () { window.print(); });
   });
+
+  // On paper the boxes change size (print stylesheet): redraw each chart for its printed box, and back after. Not on a
+  // matchMedia('print') change as well: redrawing in the middle of printing makes headless Chromium print nothing.
+  function resizeAll() { Object.keys(Chart.instances).forEach(function (id) { Chart.instances[id].resize(); }); }
+  if (!printed) {
+    window.addEventListener('beforeprint', resizeAll);
+    window.addEventListener('afterprint', resizeAll);
+  }
+
+  // The PDF could not be made on the server: open the print dialog once the charts are drawn.
+  if (document.querySelector('[data-print-now]')) { window.setTimeout(function () { window.print(); }, 300); }
 })();
