@@ -29,7 +29,6 @@ internal static class HostingExtensions
         builder.Services.AddAccessRule();
         Features.Errors.ErrorsSetup.AddErrorAnswers(builder.Services);
         Infrastructure.Api.ApiSetup.AddBenchmarkApi(builder.Services);
-        Infrastructure.Pdf.PdfSetup.AddPdf(builder.Services);
         Features.Dashboard.DashboardSetup.AddDashboards(builder.Services);
         Features.Indicators.IndicatorsSetup.AddIndicators(builder.Services);
         Features.Waves.ArsPagesSetup.AddArsPages(builder.Services);

@@ -39,9 +39,6 @@ public sealed class AuthorizationMatrixTests : IClassFixture<MatrixFixture>
     {
         ["GET /parcours/{enrolmentId:guid}/feuille-de-route/version"] = "Features.Roadmap.RoadmapPageTests (versions read-only, other establishment 404)",
         ["GET /parcours/{enrolmentId:guid}/candidature/version"] = "Features.Candidature.CandidaturePageTests (submission then version, scope 404)",
-        // The test host listens on no address Chromium could reach: the PDF answers a redirect to the print view here.
-        ["GET /participations/{enrolmentId:guid}/indicateurs/fiche?handler=Pdf"] =
-            "Features.Indicators.BenchmarkAndChartsTests (print view without Chromium) and E2E FichePdfTests (the team's PDF, another team 404)",
     };
 
     /// <summary>

@@ -59,8 +59,6 @@
         type: 'line', data: { labels: d.labels, datasets: sets }, plugins: [marks(d.marks || [])],
         options: {
           layout: { padding: { top: 18, right: 8 } },
-          // The series is the indicator named just above the chart: the legend names only the reference lines.
-          plugins: { legend: { position: 'bottom', labels: { filter: function (item) { return item.datasetIndex > 0; } } }, tooltip: tooltip(d.unit) },
           scales: {
             // From zero unless the page says « axe ne partant pas de zéro » (the server decides, the text and the axis agree).
             y: { beginAtZero: d.fromZero !== false },
@@ -86,10 +84,6 @@
     }
   };
 
-  // Printed by the server's headless Chromium (PDF): each chart is drawn once at its size on A4 and never resized —
-  // a chart that redraws while Chromium prints (resize observer, print media) makes it print nothing at all.
-  var printed = document.querySelector('[data-print-render]') !== null;
-
   document.querySelectorAll('canvas[data-chart]').forEach(function (canvas) {
     var d = JSON.parse(canvas.getAttribute('data-chart'));
     var build = builders[d.kind];
@@ -97,29 +91,13 @@
     var config = build(d);
     var unit = d.kind === 'histogram' ? null : d.unit;
     config.options = Object.assign({
-      responsive: !printed, maintainAspectRatio: false, animation: false, locale: 'fr-FR',
+      responsive: true, maintainAspectRatio: false, animation: false, locale: 'fr-FR',
       plugins: { legend: { position: 'bottom' }, tooltip: unit === null ? {} : tooltip(unit) }
     }, config.options || {});
-    if (printed) {
-      // 58 % of A4's 190 mm printable width by 12rem of the print stylesheet's 12 px; twice the pixels, for paper.
-      canvas.width = 410; canvas.height = 144;
-      config.options.devicePixelRatio = 2;
-    }
     new Chart(canvas, config);
   });
 
   document.querySelectorAll('[data-print]').forEach(function (button) {
     button.addEventListener('click', function () { window.print(); });
   });
-
-  // On paper the boxes change size (print stylesheet): redraw each chart for its printed box, and back after. Not on a
-  // matchMedia('print') change as well: redrawing in the middle of printing makes headless Chromium print nothing.
-  function resizeAll() { Object.keys(Chart.instances).forEach(function (id) { Chart.instances[id].resize(); }); }
-  if (!printed) {
-    window.addEventListener('beforeprint', resizeAll);
-    window.addEventListener('afterprint', resizeAll);
-  }
-
-  // The PDF could not be made on the server: open the print dialog once the charts are drawn.
-  if (document.querySelector('[data-print-now]')) { window.setTimeout(function () { window.print(); }, 300); }
 })();

@@ -194,29 +194,8 @@ public sealed class BenchmarkAndChartsTests : IClassFixture<BenchmarkApp>
         Assert.Contains("Médiane du groupe", html, StringComparison.Ordinal);
         Assert.Contains("/css/indicators.css", html, StringComparison.Ordinal);
         Assert.Contains("data-print", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("data-print-now", html, StringComparison.Ordinal); // the print dialog opens only as the PDF's fallback
         var css = await team.GetStringAsync(new Uri("/css/indicators.css", UriKind.Relative));
         Assert.Contains("@media print", css, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task FichePdf_WhenTheServerCannotPrint_ThenThePrintViewOpensAndSaysWhy()
-    {
-        // Arrange: the test host listens on no local address, so Chromium could not reach it
-        var (enrolment, _, _) = await IndicatorWorld.EnrolmentAsync(_app, 0);
-        using var team = await _app.SignedInAsync(IndicatorWorld.Team);
-        var fiche = $"/participations/{enrolment}/indicateurs/fiche";
-
-        // Act
-        var pdf = await team.GetAsync(new Uri(fiche + "?handler=Pdf", UriKind.Relative));
-        var html = await HtmlAsync(team, pdf.Headers.Location!.OriginalString);
-
-        // Assert
-        Assert.Equal(HttpStatusCode.Redirect, pdf.StatusCode);
-        Assert.Equal(fiche + "?imprimer=1", pdf.Headers.Location.OriginalString);
-        Assert.Contains("data-print-now", html, StringComparison.Ordinal);
-        Assert.Contains("Le PDF ne peut pas être produit sur ce serveur", html, StringComparison.Ordinal);
-        Assert.Contains("Télécharger en PDF", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -58,7 +58,7 @@ public sealed class RunChartReadingTests : IClassFixture<BenchmarkApp>
         Assert.Contains("dans le sens défavorable", html, StringComparison.Ordinal); // fewer transfers is better
         Assert.Contains("Trop peu de points pour appliquer les règles du graphique de suivi (4 sur 10).", html, StringComparison.Ordinal);
         var row = System.Text.RegularExpressions.Regex.Match(html, $"<tr data-periode=\"{first.Key}\">.*?</tr>", System.Text.RegularExpressions.RegexOptions.Singleline);
-        Assert.Contains("<td>Déplacement</td>", row.Value, StringComparison.Ordinal);
+        Assert.Contains("Déplacement (losange)", row.Value, StringComparison.Ordinal);
         var section = System.Text.RegularExpressions.Regex.Match(html, $"<section[^>]*id=\"graphique-{Indicator}\">.*?</section>", System.Text.RegularExpressions.RegexOptions.Singleline).Value;
         Assert.Contains("\"styles\":[\"rectRot\"", section, StringComparison.Ordinal);
         Assert.Contains("\"fromZero\":true", section, StringComparison.Ordinal);
