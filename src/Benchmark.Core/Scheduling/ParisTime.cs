@@ -34,6 +34,13 @@ public static class ParisTime
 
     public static DateOnly Today(TimeProvider clock) => Date((clock ?? throw new ArgumentNullException(nameof(clock))).GetUtcNow());
 
+    /// <summary>The Paris time of an instant as a French page writes it: « 9 h », « 9 h 30 ».</summary>
+    public static string Hour(DateTimeOffset instant)
+    {
+        var paris = ToParis(instant);
+        return paris.Minute == 0 ? $"{paris.Hour} h" : $"{paris.Hour} h {paris.Minute:00}";
+    }
+
     /// <summary>The Paris calendar day of an instant.</summary>
     public static DateOnly Date(DateTimeOffset instant) => DateOnly.FromDateTime(ToParis(instant).DateTime);
 }

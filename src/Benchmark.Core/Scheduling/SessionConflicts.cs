@@ -71,10 +71,7 @@ public static class SessionConflicts
 
     private static string Hours(BookedSession session)
     {
-        var start = ParisTime.ToParis(session.StartUtc);
-        var end = ParisTime.ToParis(session.EndUtc);
-        return $"le {start.ToString("ddd dd/MM/yyyy", French)} de {Hour(start)} à {Hour(end)}";
+        var day = ParisTime.Date(session.StartUtc);
+        return $"le {day.ToString("ddd dd/MM/yyyy", French)} de {ParisTime.Hour(session.StartUtc)} à {ParisTime.Hour(session.EndUtc)}";
     }
-
-    private static string Hour(DateTimeOffset time) => time.Minute == 0 ? $"{time.Hour} h" : $"{time.Hour} h {time.Minute:00}";
 }

@@ -96,12 +96,6 @@ public sealed class CalendarModel(CalendarQuery query, TimeProvider clock) : Pag
         return "/calendrier?" + string.Join('&', parts);
     }
 
-    public static string Hour(DateTimeOffset instant)
-    {
-        var paris = ParisTime.ToParis(instant);
-        return paris.Minute == 0 ? $"{paris.Hour} h" : $"{paris.Hour} h {paris.Minute:00}";
-    }
-
     public static string Day(DateOnly day) => day.ToString("ddd dd/MM/yyyy", French);
 
     private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpper(text[0], French) + text[1..];

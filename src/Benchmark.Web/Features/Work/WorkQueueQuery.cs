@@ -102,7 +102,8 @@ public sealed class WorkQueueQuery(AccessScope scope, BenchmarkDbContext db, Pro
         await AddPeriodsAsync(tasks, enrolments, followed, entered, names, Place, cancellationToken);
         if (followed.Count > 0)
         {
-            await AddSessionsAsync(tasks, followed, enrolments.Where(e => followed.Contains(e.GroupId)).Select(e => e.Id).ToList(), byWave, names, Place, now, cancellationToken);
+            await AddSessionsAsync(
+                tasks, followed, enrolments.Where(e => followed.Contains(e.GroupId)).ToDictionary(e => e.Id, e => e.GroupId), byWave, names, Place, now, cancellationToken);
         }
 
         return [.. tasks
@@ -156,11 +157,11 @@ public sealed class WorkQueueQuery(AccessScope scope, BenchmarkDbContext db, Pro
 
     /// <summary>The consultant's sessions: minutes to record, reports owed to the ARS, sessions to schedule soon.</summary>
     private async Task AddSessionsAsync(
-        List<WorkTask> tasks, HashSet<Guid> groups, List<Guid> enrolments, IReadOnlyDictionary<Guid, WaveProgramme> byWave, Dictionary<Guid, string> names,
+        List<WorkTask> tasks, HashSet<Guid> groups, Dictionary<Guid, Guid> enrolmentGroups, IReadOnlyDictionary<Guid, WaveProgramme> byWave, Dictionary<Guid, string> names,
         Func<Guid, Guid?, WorkPlace> place, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var groupIds = groups.Select(g => (Guid?)g).ToList();
-        var enrolmentIds = enrolments.Select(e => (Guid?)e).ToList();
+        var enrolmentIds = enrolmentGroups.Keys.Select(e => (Guid?)e).ToList();
         var horizon = now + PlanningHorizon;
         var sessions = await scope.Sessions().AsNoTracking()
             .Where(s => groupIds.Contains(s.GroupId) || enrolmentIds.Contains(s.EnrolmentId))
@@ -172,13 +173,11 @@ public sealed class WorkQueueQuery(AccessScope scope, BenchmarkDbContext db, Pro
         var ids = sessions.Select(s => s.Id).ToList();
         var reported = (await db.SessionReports.AsNoTracking().Where(r => ids.Contains(r.SessionRecordId)).Select(r => r.SessionRecordId).ToListAsync(cancellationToken))
             .ToHashSet();
-        var enrolmentGroups = await db.Enrolments.AsNoTracking().Where(e => enrolmentIds.Contains(e.Id))
-            .ToDictionaryAsync(e => e.Id, e => e.GroupId, cancellationToken);
         foreach (var s in sessions)
         {
             var programme = byWave[s.WaveId];
             var title = programme.SessionTitle(s.SessionId);
-            var groupId = s.GroupId ?? (s.EnrolmentId is { } id ? enrolmentGroups.GetValueOrDefault(id) : null);
+            var groupId = s.GroupId ?? (s.EnrolmentId is { } id ? (enrolmentGroups.TryGetValue(id, out var g) ? g : null) : null);
             var with = s.EnrolmentId is { } e ? names.GetValueOrDefault(e, "?") : place(s.WaveId, groupId).Group ?? "?";
             var where = place(s.WaveId, groupId);
             var day = ParisTime.Date(s.StartUtc);
